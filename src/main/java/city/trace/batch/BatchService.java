@@ -1,0 +1,84 @@
+package city.trace.batch;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.NotFoundException;
+
+import city.trace.org.CurrentMember;
+import city.trace.org.Organization;
+import city.trace.product.Product;
+import city.trace.shipment.ShipmentItem;
+import city.trace.site.Site;
+import city.trace.web.FormErrors;
+import city.trace.web.FormValues;
+import io.quarkus.security.ForbiddenException;
+
+@ApplicationScoped
+public class BatchService {
+
+    @Inject
+    Validator validator;
+
+    /** Records a new batch of one of {@code owner}'s products, made at one of its sites. */
+    @Transactional
+    public Batch create(Organization owner, BatchForm form) {
+        FormErrors errors = FormErrors.of(validator.validate(form));
+        Optional<Product> product = FormValues.entity(form.productId, id -> Product.<Product>findByIdOptional(id), errors,
+                "productId", "Choose one of your products");
+        product.filter(p -> !p.belongsTo(owner)).ifPresent(p -> errors.add("productId", "Choose one of your products"));
+        Optional<Site> site = FormValues.entity(form.siteId, id -> Site.<Site>findByIdOptional(id), errors, "siteId",
+                "Choose one of your sites");
+        site.filter(s -> !s.belongsTo(owner)).ifPresent(s -> errors.add("siteId", "Choose one of your sites"));
+        Optional<LocalDate> produced = FormValues.date(form.productionDate, errors, "productionDate");
+        produced.filter(d -> d.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1)))
+                .ifPresent(d -> errors.add("productionDate", "The production date cannot be in the future"));
+        Optional<LocalDate> bestBefore = FormValues.date(form.bestBefore, errors, "bestBefore");
+        if (produced.isPresent() && bestBefore.filter(b -> b.isBefore(produced.get())).isPresent()) {
+            errors.add("bestBefore", "Best before cannot be earlier than the production date");
+        }
+        Optional<BigDecimal> quantity = FormValues.positiveDecimal(form.quantity, errors, "quantity");
+        Optional<Unit> unit = FormValues.choice(form.unit, Unit.class, errors, "unit", "Choose one of the units");
+        if (product.isPresent() && !errors.has("lot") && !errors.has("productId")
+                && Batch.findByProductAndLot(product.get(), form.lot.strip()).isPresent()) {
+            errors.add("lot", "Lot " + form.lot.strip() + " of " + product.get().name + " already exists");
+        }
+        errors.throwIfAny();
+
+        Batch batch = new Batch();
+        batch.product = product.orElseThrow();
+        batch.lot = form.lot.strip();
+        batch.site = site.orElseThrow();
+        batch.productionDate = produced.orElseThrow();
+        batch.bestBefore = bestBefore.orElse(null);
+        batch.quantity = quantity.orElseThrow();
+        batch.unit = unit.orElseThrow();
+        batch.persist();
+        return batch;
+    }
+
+    /**
+     * The batch, if {@code member} may see it: its maker, the organisations its shipments involve, and
+     * regulators.
+     */
+    public Batch findVisible(CurrentMember member, long id) {
+        Batch batch = Batch.<Batch>findByIdOptional(id)
+                .orElseThrow(() -> new NotFoundException("There is no batch " + id));
+        if (member.isRegulator()) {
+            return batch;
+        }
+        Organization org = member.organization();
+        boolean involved = batch.ownedBy(org)
+                || ShipmentItem.listByBatch(batch).stream().anyMatch(item -> item.shipment.involves(org));
+        if (!involved) {
+            throw new ForbiddenException("Batch " + batch.lot + " belongs to another organisation");
+        }
+        return batch;
+    }
+}

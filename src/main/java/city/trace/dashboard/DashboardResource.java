@@ -1,0 +1,52 @@
+package city.trace.dashboard;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import city.trace.batch.Batch;
+import city.trace.org.CurrentMember;
+import city.trace.org.Organization;
+import city.trace.product.Product;
+import city.trace.shipment.Shipment;
+import city.trace.site.Site;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** The start page after login: the member's organisation at a glance. */
+@Path("/dashboard")
+@Authenticated
+public class DashboardResource {
+
+    private static final int RECENT = 20;
+
+    /** What one dashboard shows; lists are empty where they do not apply to the member. */
+    public record Dashboard(Organization organization, List<Site> sites, List<Product> products, List<Batch> batches,
+            List<Shipment> shipments, List<Organization> members) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(Dashboard dashboard);
+    }
+
+    @Inject
+    CurrentMember member;
+
+    @GET
+    public TemplateInstance dashboard() {
+        Organization org = member.getOrganizationIfAny().orElse(null);
+        boolean overseer = member.isRegulator() || member.isConsortiumAdmin();
+        List<Batch> batches = member.isRegulator() ? Batch.listRecent(RECENT)
+                : org == null ? List.of() : Batch.listRecentByOrganization(org, RECENT);
+        return Templates.dashboard(new Dashboard(org,
+                org == null ? List.of() : Site.listByOrganization(org),
+                org == null ? List.of() : Product.listByOrganization(org),
+                batches,
+                org == null ? List.of() : Shipment.listInvolving(org, RECENT),
+                overseer ? Organization.listAllByName() : List.of()));
+    }
+}

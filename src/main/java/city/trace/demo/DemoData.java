@@ -1,0 +1,161 @@
+package city.trace.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import city.trace.batch.Batch;
+import city.trace.batch.BatchForm;
+import city.trace.batch.BatchService;
+import city.trace.gs1.CheckDigit;
+import city.trace.org.Organization;
+import city.trace.org.Organization.Kind;
+import city.trace.org.OrganizationService;
+import city.trace.org.OrganizationService.Registration;
+import city.trace.product.Product;
+import city.trace.product.ProductForm;
+import city.trace.product.ProductService;
+import city.trace.shipment.Shipment;
+import city.trace.shipment.ShipmentForm;
+import city.trace.shipment.ShipmentService;
+import city.trace.site.Site;
+import city.trace.site.SiteService;
+import city.trace.site.SiteService.Location;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * A small industrial chain across two cities, recorded through the application's own services on the
+ * first start with {@code citytrace.demo.enabled=true}: a wheat farm and a dairy farm near Groningen supply
+ * a mill and bakery there; a cold-chain carrier brings the bread to a market in Rotterdam, where the city's
+ * food safety office watches. All of it is one transaction, so a second start finds it complete or absent.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    /** The first member created; its presence means the demo was seeded. */
+    static final String MARKER = "korenaar-farm";
+
+    @Inject
+    OrganizationService organizations;
+    @Inject
+    SiteService sites;
+    @Inject
+    ProductService products;
+    @Inject
+    BatchService batches;
+    @Inject
+    ShipmentService shipments;
+
+    void onStart(@Observes StartupEvent start, @ConfigProperty(name = "citytrace.demo.enabled") boolean enabled) {
+        if (enabled) {
+            seed();
+        }
+    }
+
+    @Transactional
+    public void seed() {
+        if (Organization.findByCode(MARKER).isPresent()) {
+            return;
+        }
+        // Chain accounts are anvil's well-known dev accounts 1..6: public addresses, for the local chain only.
+        Organization farm = member("korenaar-farm", "De Korenaar Farm", Kind.FARM, "8712345", "Groningen",
+                "0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
+        Organization dairy = member("zonneweide-dairy", "Zonneweide Dairy", Kind.FARM, "8712346", "Groningen",
+                "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
+        Organization bakery = member("noorderlicht-bakery", "Noorderlicht Mill & Bakery", Kind.FACTORY, "8712347",
+                "Groningen", "0x90F79bf6EB2c4f870365E785982E1f101E93b906");
+        Organization carrier = member("coldlink-logistics", "ColdLink Logistics", Kind.CARRIER, "8712348", "Rotterdam",
+                "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65");
+        Organization market = member("stadsmarkt-rotterdam", "Stadsmarkt Rotterdam", Kind.RETAILER, "8712349",
+                "Rotterdam", "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc");
+        Organization office = member("food-safety-office", "City Food Safety Office", Kind.REGULATOR, "8712350",
+                "Rotterdam", "0x976EA74026E726554dB657fA54763abd0C3a0aa9");
+
+        Site fields = site(farm, "Korenaar wheat fields", "Hoofdweg 12", "Groningen", "53.285000", "6.645000");
+        Site parlour = site(dairy, "Zonneweide milking parlour", "Dijkstraat 4", "Groningen", "53.311000", "6.523000");
+        Site plant = site(bakery, "Noorderlicht mill and bakery", "Industrieweg 30", "Groningen", "53.226000", "6.596000");
+        site(carrier, "ColdLink cross-dock Rotterdam", "Waalhaven Zuidzijde 51", "Rotterdam", "51.887000", "4.442000");
+        Site shop = site(market, "Stadsmarkt Centrum", "Binnenrotte 101", "Rotterdam", "51.921000", "4.488000");
+        site(office, "Food Safety Office", "Coolsingel 40", "Rotterdam", "51.922500", "4.479200");
+
+        Product wheat = product(farm, "Winter wheat, bulk", "Grain", "Baking wheat, harvested and dried on the farm");
+        Product milk = product(dairy, "Raw whole milk", "Dairy", "Cooled raw milk from the farm's own herd");
+        Product flour = product(bakery, "Stoneground wheat flour", "Flour", "Wholemeal flour milled from local wheat");
+        Product bread = product(bakery, "Milk bread loaf 800 g", "Bakery", "Made with Korenaar flour and Zonneweide milk");
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Batch wheatLot = batch(farm, wheat, "W" + year(today.minusDays(110)) + "-07", fields, today.minusDays(110), null, "24", "TNE");
+        Batch milkLot = batch(dairy, milk, "M" + compact(today.minusDays(4)), parlour, today.minusDays(4), today.plusDays(3), "3000", "LTR");
+        batch(bakery, flour, "F" + compact(today.minusDays(3)), plant, today.minusDays(3), today.plusDays(180), "5000", "KGM");
+        Batch breadLot = batch(bakery, bread, "B" + compact(today.minusDays(2)), plant, today.minusDays(2), today.plusDays(4), "2400", "H87");
+
+        deliver(farm, carrier, fields, plant, wheatLot, "24");
+        deliver(dairy, carrier, parlour, plant, milkLot, "3000");
+        deliver(bakery, carrier, plant, shop, breadLot, "1200");
+        LOG.info("Demo supply chain seeded: 6 members, 4 products, 4 batches, 3 shipments");
+    }
+
+    private Organization member(String code, String name, Kind kind, String prefix, String city, String address) {
+        return organizations.register(new Registration(code, name, kind, prefix, city, address));
+    }
+
+    private Site site(Organization org, String name, String address, String city, String lat, String lon) {
+        long existing = Site.count("organization", org);
+        String gln = CheckDigit.append(org.gs1CompanyPrefix + "%05d".formatted(existing + 1));
+        return sites.add(org, new Location(gln, name, address, city, new BigDecimal(lat), new BigDecimal(lon)));
+    }
+
+    private Product product(Organization org, String name, String category, String description) {
+        long existing = Product.count("organization", org);
+        ProductForm form = new ProductForm();
+        form.gtin = CheckDigit.append("0" + org.gs1CompanyPrefix + "%05d".formatted(existing + 1));
+        form.name = name;
+        form.category = category;
+        form.description = description;
+        return products.create(org, form);
+    }
+
+    private Batch batch(Organization org, Product product, String lot, Site site, LocalDate produced,
+            LocalDate bestBefore, String quantity, String unit) {
+        BatchForm form = new BatchForm();
+        form.productId = product.id.toString();
+        form.lot = lot;
+        form.siteId = site.id.toString();
+        form.productionDate = produced.toString();
+        form.bestBefore = bestBefore == null ? null : bestBefore.toString();
+        form.quantity = quantity;
+        form.unit = unit;
+        return batches.create(org, form);
+    }
+
+    private void deliver(Organization shipper, Organization carrier, Site from, Site to, Batch batch, String quantity) {
+        ShipmentForm form = new ShipmentForm();
+        form.carrierId = carrier.id.toString();
+        form.originSiteId = from.id.toString();
+        form.destinationSiteId = to.id.toString();
+        form.batchId = List.of(batch.id.toString());
+        form.quantity = List.of(quantity);
+        Shipment shipment = shipments.create(shipper, form);
+        shipments.depart(carrier, shipment.id);
+        shipments.arrive(to.organization, shipment.id);
+    }
+
+    private static String year(LocalDate date) {
+        return String.valueOf(date.getYear());
+    }
+
+    private static String compact(LocalDate date) {
+        return date.toString().replace("-", "");
+    }
+}

@@ -1,0 +1,86 @@
+package city.trace.shipment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+
+import city.trace.org.Organization;
+import city.trace.site.Site;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Batches on their way from one site to another, moved by a carrier. */
+@Entity
+public class Shipment extends PanacheEntityBase {
+
+    public enum Status {
+        PLANNED("Planned"), DEPARTED("Departed"), ARRIVED("Arrived");
+
+        public final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Organization shipper;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Organization carrier;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Site originSite;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Site destinationSite;
+
+    @Enumerated(EnumType.STRING)
+    public Status status = Status.PLANNED;
+
+    public Instant departedAt;
+
+    public Instant arrivedAt;
+
+    public Instant createdAt = Instant.now();
+
+    @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    public List<ShipmentItem> items = new ArrayList<>();
+
+    /** Shipments an organisation sends, carries or receives, newest first. */
+    public static List<Shipment> listInvolving(Organization org, int limit) {
+        return find("from Shipment s join fetch s.originSite join fetch s.destinationSite d join fetch s.carrier "
+                + "join fetch s.shipper where s.shipper = ?1 or s.carrier = ?1 or d.organization = ?1 "
+                + "order by s.createdAt desc, s.id desc", org).page(0, limit).list();
+    }
+
+    public boolean involves(Organization org) {
+        return shipper.id.equals(org.id) || carrier.id.equals(org.id) || destinationSite.belongsTo(org);
+    }
+
+    /** The shipper hands over and the carrier picks up: either may record departure. */
+    public boolean canDepart(Organization org) {
+        return status == Status.PLANNED && (shipper.id.equals(org.id) || carrier.id.equals(org.id));
+    }
+
+    /** The carrier delivers and the receiver takes in: either may record arrival. */
+    public boolean canArrive(Organization org) {
+        return status == Status.DEPARTED && (carrier.id.equals(org.id) || destinationSite.belongsTo(org));
+    }
+}

@@ -1,0 +1,153 @@
+package city.trace.shipment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.NotFoundException;
+
+import city.trace.batch.Batch;
+import city.trace.batch.BatchForm;
+import city.trace.org.CurrentMember;
+import city.trace.org.Organization;
+import city.trace.site.Site;
+import city.trace.web.FormErrors;
+import city.trace.web.FormValues;
+import city.trace.web.InvalidFormException;
+import io.quarkus.security.ForbiddenException;
+
+@ApplicationScoped
+public class ShipmentService {
+
+    @Inject
+    Validator validator;
+
+    /** Plans a shipment of {@code shipper}'s batches from one of its sites to another site. */
+    @Transactional
+    public Shipment create(Organization shipper, ShipmentForm form) {
+        FormErrors errors = FormErrors.of(validator.validate(form));
+        Optional<Organization> carrier = FormValues.entity(form.carrierId, id -> Organization.<Organization>findByIdOptional(id),
+                errors, "carrierId", "Choose one of the carriers");
+        carrier.filter(c -> !c.is(Organization.Kind.CARRIER))
+                .ifPresent(c -> errors.add("carrierId", "Choose one of the carriers"));
+        Optional<Site> origin = FormValues.entity(form.originSiteId, id -> Site.<Site>findByIdOptional(id), errors,
+                "originSiteId", "Choose one of your sites");
+        origin.filter(s -> !s.belongsTo(shipper)).ifPresent(s -> errors.add("originSiteId", "Choose one of your sites"));
+        Optional<Site> destination = FormValues.entity(form.destinationSiteId, id -> Site.<Site>findByIdOptional(id), errors,
+                "destinationSiteId", "Choose a destination site");
+        if (origin.isPresent() && destination.isPresent() && origin.get().id.equals(destination.get().id)) {
+            errors.add("destinationSiteId", "The destination must differ from the origin");
+        }
+
+        Shipment shipment = new Shipment();
+        addItems(shipment, shipper, form, errors);
+        errors.throwIfAny();
+
+        shipment.shipper = shipper;
+        shipment.carrier = carrier.orElseThrow();
+        shipment.originSite = origin.orElseThrow();
+        shipment.destinationSite = destination.orElseThrow();
+        shipment.persist();
+        return shipment;
+    }
+
+    private static void addItems(Shipment shipment, Organization shipper, ShipmentForm form, FormErrors errors) {
+        if (form.batchId.size() != form.quantity.size()) {
+            errors.add("items", "The list of batches was incomplete; reload the page and try again");
+            return;
+        }
+        for (int i = 0; i < form.batchId.size(); i++) {
+            String typed = form.quantity.get(i);
+            if (typed == null || typed.isBlank()) {
+                continue;
+            }
+            String field = "quantity-" + form.batchId.get(i);
+            Optional<Batch> batch = FormValues.entity(form.batchId.get(i), id -> Batch.<Batch>findByIdOptional(id), errors, field,
+                    "This batch no longer exists");
+            if (batch.isEmpty()) {
+                continue;
+            }
+            if (!batch.get().ownedBy(shipper) || batch.get().status != Batch.Status.ACTIVE) {
+                errors.add(field, "Only your batches that are in stock can be shipped");
+                continue;
+            }
+            if (!typed.strip().matches(BatchForm.QUANTITY_PATTERN)) {
+                errors.add(field, "Enter a positive number with up to 3 decimals");
+                continue;
+            }
+            Optional<BigDecimal> quantity = FormValues.positiveDecimal(typed, errors, field);
+            if (quantity.filter(q -> q.compareTo(batch.get().quantity) > 0).isPresent()) {
+                errors.add(field, "At most " + batch.get().quantity.stripTrailingZeros().toPlainString() + " "
+                        + batch.get().unit.symbol + " of this batch exist");
+                continue;
+            }
+            quantity.ifPresent(q -> {
+                ShipmentItem item = new ShipmentItem();
+                item.shipment = shipment;
+                item.batch = batch.get();
+                item.quantity = q;
+                shipment.items.add(item);
+            });
+        }
+        if (shipment.items.isEmpty() && !errors.all().keySet().stream().anyMatch(k -> k.startsWith("quantity-"))) {
+            errors.add("items", "Enter a quantity for at least one batch");
+        }
+    }
+
+    /** The shipper or the carrier records that the goods left the origin. */
+    @Transactional
+    public Shipment depart(Organization org, long id) {
+        Shipment shipment = findInvolving(org, id);
+        if (!shipment.canDepart(org)) {
+            throw new InvalidFormException("status", "Only a planned shipment can depart, recorded by its shipper or carrier");
+        }
+        shipment.items.stream().filter(item -> item.batch.status != Batch.Status.ACTIVE).findFirst().ifPresent(item -> {
+            throw new InvalidFormException("status", "Lot " + item.batch.lot + " is no longer in stock ("
+                    + item.batch.status.label.toLowerCase() + ")");
+        });
+        shipment.status = Shipment.Status.DEPARTED;
+        shipment.departedAt = Instant.now();
+        shipment.items.forEach(item -> item.batch.status = Batch.Status.IN_TRANSIT);
+        return shipment;
+    }
+
+    /** The carrier or the receiving organisation records that the goods reached the destination. */
+    @Transactional
+    public Shipment arrive(Organization org, long id) {
+        Shipment shipment = findInvolving(org, id);
+        if (!shipment.canArrive(org)) {
+            throw new InvalidFormException("status",
+                    "Only a departed shipment can arrive, recorded by its carrier or receiver");
+        }
+        shipment.status = Shipment.Status.ARRIVED;
+        shipment.arrivedAt = Instant.now();
+        shipment.items.forEach(item -> item.batch.status = Batch.Status.DELIVERED);
+        return shipment;
+    }
+
+    /** The shipment, if {@code member}'s organisation ships, carries or receives it, or they are a regulator. */
+    public Shipment findVisible(CurrentMember member, long id) {
+        Shipment shipment = find(id);
+        if (!member.isRegulator() && !shipment.involves(member.organization())) {
+            throw new ForbiddenException("Shipment " + id + " does not involve your organisation");
+        }
+        return shipment;
+    }
+
+    private static Shipment findInvolving(Organization org, long id) {
+        Shipment shipment = find(id);
+        if (!shipment.involves(org)) {
+            throw new ForbiddenException("Shipment " + id + " does not involve your organisation");
+        }
+        return shipment;
+    }
+
+    private static Shipment find(long id) {
+        return Shipment.<Shipment>findByIdOptional(id)
+                .orElseThrow(() -> new NotFoundException("There is no shipment " + id));
+    }
+}

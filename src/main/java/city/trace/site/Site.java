@@ -1,0 +1,60 @@
+package city.trace.site;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+
+import city.trace.org.Organization;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+
+/** A physical location of an organisation (field, plant, depot, shop), identified by its GLN. */
+@Entity
+public class Site extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Organization organization;
+
+    public String gln;
+
+    public String name;
+
+    public String address;
+
+    public String city;
+
+    public BigDecimal latitude;
+
+    public BigDecimal longitude;
+
+    public Instant createdAt = Instant.now();
+
+    public static List<Site> listByOrganization(Organization organization) {
+        return list("organization", Sort.by("name"), organization);
+    }
+
+    public static Optional<Site> findByGln(String gln) {
+        return find("gln", gln).firstResultOptional();
+    }
+
+    /** Every site, with its organisation, for choosing a shipment's destination. */
+    public static List<Site> listAllWithOrganization() {
+        return find("from Site s join fetch s.organization o order by o.name, s.name").list();
+    }
+
+    public boolean belongsTo(Organization org) {
+        return organization.id.equals(org.id);
+    }
+}

@@ -1,0 +1,30 @@
+package city.trace.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** Formatting used across pages. Times are shown in UTC, labelled, as events record them. */
+@TemplateExtension
+public class TemplateExtensions {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    static String display(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** An ISO timestamp for {@code <time datetime>}. */
+    static String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    /** A quantity without trailing zeros or exponent: 1250, 12.5. */
+    static String plain(BigDecimal number) {
+        return number == null ? "" : number.stripTrailingZeros().toPlainString();
+    }
+}
