@@ -1,0 +1,135 @@
+package city.trace.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real anvil EVM node for tests, from the pinned npm package in tools/ (installed by the build).
+ * Free-gas and london by default, like a Besu QBFT consortium chain.
+ */
+public final class AnvilNode implements AutoCloseable {
+
+    public static final long CHAIN_ID = 31337;
+    /** anvil's funded dev account 0 (public knowledge; local chains only). */
+    public static final String DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+
+    private static final Path BINARY = Path.of("tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
+
+    private final int port;
+    private final List<String> extraArgs;
+    private Process process;
+
+    private AnvilNode(int port, List<String> extraArgs) {
+        this.port = port;
+        this.extraArgs = extraArgs;
+    }
+
+    /** Starts a node on a free port; {@code extraArgs} are added to anvil's command line (e.g. --block-time 1). */
+    public static AnvilNode start(String... extraArgs) {
+        AnvilNode node = new AnvilNode(freePort(), List.of(extraArgs));
+        node.restart();
+        return node;
+    }
+
+    public String rpcUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** (Re)starts the process on the same port, e.g. after {@link #stop()} to simulate an outage. */
+    public synchronized void restart() {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException(BINARY + " is missing: run `npm install --prefix tools` (the build does it)");
+        }
+        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--port", String.valueOf(port),
+                "--chain-id", String.valueOf(CHAIN_ID), "--hardfork", "london", "--base-fee", "0", "--gas-price", "0",
+                "--silent"));
+        command.addAll(extraArgs);
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start anvil", e);
+        }
+        awaitReady();
+    }
+
+    /** Stops the process (the chain's state is lost unless anvil was started with --state). */
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    /** Sends one JSON-RPC call and returns the raw JSON response (for anvil_* fault injection). */
+    public String rpc(String method, String paramsJson) {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + paramsJson + "}";
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(rpcUrl()))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException("JSON-RPC " + method + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (rpc("eth_chainId", "[]").contains("result")) {
+                    return;
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("anvil exited with " + process.exitValue());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("anvil did not answer on port " + port);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
