@@ -80,7 +80,7 @@ create table shipment (
     check (origin_site_id <> destination_site_id),
     check ((status = 'PLANNED' and departed_at is null and arrived_at is null)
         or (status = 'DEPARTED' and departed_at is not null and arrived_at is null)
-        or (status = 'ARRIVED' and departed_at is not null and arrived_at >= departed_at))
+        or (status = 'ARRIVED' and departed_at is not null and arrived_at is not null and arrived_at >= departed_at))
 );
 create index shipment_shipper_idx on shipment (shipper_id);
 create index shipment_carrier_idx on shipment (carrier_id);

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 
 /**
@@ -58,17 +59,19 @@ public class ErrorPages {
         return respond(Response.Status.INTERNAL_SERVER_ERROR, null, incident, uri, headers);
     }
 
-    /** Requests that no resource or static file answered get the same not-found page. */
+    /** Requests that no resource or static file answered get the same not-found page (or problem). */
     void notFoundPage(@Observes Router router) {
         router.route().last().handler(ctx -> {
-            boolean html = ctx.request().getHeader(HttpHeaders.ACCEPT) != null
-                    && ctx.request().getHeader(HttpHeaders.ACCEPT).contains(MediaType.TEXT_HTML);
-            ctx.response().setStatusCode(404);
-            if (html) {
-                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_HTML + ";charset=UTF-8")
-                        .end(Templates.error(404, title(Response.Status.NOT_FOUND), null, null).render());
+            String path = ctx.request().path();
+            List<MediaType> accepted = ctx.parsedHeaders().accept().stream()
+                    .map(a -> MediaType.valueOf(a.rawValue())).toList();
+            if (wantsProblem(path, accepted)) {
+                ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .end(Json.encode(Problem.of(Response.Status.NOT_FOUND, "No resource at " + path, path)));
             } else {
-                ctx.response().end();
+                ctx.response().setStatusCode(404)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_HTML + ";charset=UTF-8")
+                        .end(Templates.error(404, title(Response.Status.NOT_FOUND), null, null).render());
             }
         });
     }
@@ -89,7 +92,7 @@ public class ErrorPages {
         if (path.startsWith("/api/") || path.startsWith("/epcis/") || path.startsWith("/q/")) {
             return true;
         }
-        return accepted.stream().noneMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE));
+        return !accepted.isEmpty() && accepted.stream().noneMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE));
     }
 
     private static String title(Response.StatusType status) {
