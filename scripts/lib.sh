@@ -1,0 +1,171 @@
+# Shared by run.sh, test.sh and the benchmarks: find a JDK, fetch pinned tools once, start and stop local
+# services (anvil, Keycloak, the app) as process groups tracked by pid files, so that a run killed with
+# SIGKILL is cleaned up by the next one.
+# shellcheck shell=bash
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+KEYCLOAK_VERSION=26.7.3
+KEYCLOAK_HOME="$ROOT/.cache/keycloak-$KEYCLOAK_VERSION"
+ANVIL="$ROOT/tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
+APP_JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+
+say() { printf '\033[1;32m==>\033[0m %s\n' "$*"; }
+warn() { printf '\033[1;33mwarning:\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# A JDK 21 or newer: JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm.
+find_jdk() {
+  local candidate version
+  for candidate in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/* 2>/dev/null | sort -rV); do
+    [[ -n "$candidate" && -x "$candidate/bin/java" ]] || continue
+    version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+    if [[ "${version%%.*}" =~ ^[0-9]+$ ]] && (( ${version%%.*} >= 21 )); then
+      export JAVA_HOME="$candidate"
+      return 0
+    fi
+  done
+  die "CityTrace needs a JDK 21 or newer (web3j 6 is Java 21 bytecode). Install one (e.g. apt-get install openjdk-21-jdk or Temurin 21+) or set JAVA_HOME."
+}
+
+require_node() {
+  command -v node >/dev/null && command -v npm >/dev/null || die "Node.js 20+ and npm are needed (for anvil, solc and the browser tests)."
+  local major; major=$(node -p 'process.versions.node.split(".")[0]')
+  (( major >= 20 )) || die "Node.js 20+ is needed, found $(node --version)."
+}
+
+# npm packages pinned in tools/package-lock.json (anvil, solc); a no-op when already installed.
+ensure_npm_tools() {
+  require_node
+  if [[ ! -x "$ANVIL" || "$ROOT/tools/package-lock.json" -nt "$ROOT/tools/node_modules/.package-lock.json" ]]; then
+    say "Installing pinned npm tools (anvil, solc) into tools/node_modules"
+    (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error) || die "npm could not install tools/"
+  fi
+}
+
+# Keycloak's distribution from Maven Central, unpacked once into .cache/.
+ensure_keycloak() {
+  [[ -x "$KEYCLOAK_HOME/bin/kc.sh" ]] && return 0
+  say "Downloading Keycloak $KEYCLOAK_VERSION (once, ~190 MB) into .cache/"
+  mkdir -p "$ROOT/.cache"
+  (cd "$ROOT" && ./mvnw -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+      -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$ROOT/.cache") \
+    || die "Could not download Keycloak from Maven Central"
+}
+
+# Builds the application jar when it is missing or older than the sources.
+ensure_app_built() {
+  if [[ ! -f "$APP_JAR" ]] || [[ -n $(find "$ROOT/src/main" "$ROOT/db" "$ROOT/pom.xml" -newer "$APP_JAR" -print -quit) ]]; then
+    say "Building CityTrace"
+    (cd "$ROOT" && ./mvnw -q -B package -DskipTests) || die "The build failed"
+  fi
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+  local port
+  while :; do
+    port=$(( 20000 + RANDOM % 20000 ))
+    port_in_use "$port" || { echo "$port"; return; }
+  done
+}
+
+# wait_http NAME URL SECONDS [PID]: waits until URL answers 2xx; fails early if PID dies.
+wait_http() {
+  local name=$1 url=$2 seconds=$3 pid=${4:-} started=$SECONDS
+  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
+    if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then
+      die "$name stopped while starting; see its log"
+    fi
+    (( SECONDS - started < seconds )) || die "$name did not become ready within ${seconds}s ($url)"
+    sleep 0.5
+  done
+}
+
+# start_service NAME LOGFILE COMMAND...: runs COMMAND in its own process group (so Ctrl-C reaches only
+# this script, which then stops services in order) and records its pid in $RUN_DIR/NAME.pid.
+start_service() {
+  local name=$1 log=$2; shift 2
+  mkdir -p "$RUN_DIR" "$(dirname "$log")"
+  setsid "$@" >"$log" 2>&1 < /dev/null &
+  echo $! > "$RUN_DIR/$name.pid"
+  echo $!
+}
+
+# stop_service NAME: SIGTERM to the service (it stops its own children, e.g. the app its PostgreSQL),
+# then to whatever is left of its process group; SIGKILL after 30 s.
+stop_service() {
+  local name=$1 pidfile="$RUN_DIR/$1.pid" pid
+  [[ -f "$pidfile" ]] || return 0
+  pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && { warn "$name did not stop in 30 s; killing it"; kill -KILL "$pid" 2>/dev/null; }
+  fi
+  if pgrep -g "$pid" >/dev/null 2>&1; then
+    kill -TERM -- "-$pid" 2>/dev/null
+    for _ in $(seq 1 20); do pgrep -g "$pid" >/dev/null || break; sleep 0.5; done
+    kill -KILL -- "-$pid" 2>/dev/null
+  fi
+  rm -f "$pidfile"
+}
+
+# Stops services an earlier run left behind (that run was killed before it could clean up).
+stop_leftovers() {
+  local pidfile name
+  for pidfile in "$RUN_DIR"/*.pid; do
+    [[ -f "$pidfile" ]] || continue
+    name=$(basename "$pidfile" .pid)
+    if kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+      warn "stopping $name (pid $(cat "$pidfile")) left running by an earlier run"
+    fi
+    stop_service "$name"
+  done
+}
+
+# start_anvil PORT CHAIN_ID STATE_FILE LOG [extra anvil args]: a local chain like a Besu QBFT network:
+# free gas, london, a block every 2 s; the state is saved to STATE_FILE every 10 s and on exit.
+start_anvil() {
+  local port=$1 chain_id=$2 state=$3 log=$4; shift 4
+  port_in_use "$port" && die "port $port (anvil) is in use by another program; set CITYTRACE_ANVIL_PORT or stop it"
+  local args=(--port "$port" --chain-id "$chain_id" --hardfork london --base-fee 0 --gas-price 0 --block-time 2)
+  [[ -n "$state" ]] && args+=(--state "$state" --state-interval 10)
+  ANVIL_PID=$(start_service anvil "$log" "$ANVIL" "${args[@]}" "$@")
+  local started=$SECONDS
+  until curl -fsS -o /dev/null --max-time 2 -X POST -H 'Content-Type: application/json' \
+      --data '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "http://127.0.0.1:$port" 2>/dev/null; do
+    kill -0 "$ANVIL_PID" 2>/dev/null || die "anvil stopped while starting; see $log"
+    (( SECONDS - started < 30 )) || die "anvil did not answer within 30 s; see $log"
+    sleep 0.2
+  done
+}
+
+# start_keycloak PORT APP_URL LOG: Keycloak in dev mode with an in-memory database; the realm file in
+# docker/keycloak is imported at every start, so it stays the single source of truth.
+start_keycloak() {
+  local port=$1 app_url=$2 log=$3
+  port_in_use "$port" && die "port $port (Keycloak) is in use by another program; set CITYTRACE_KEYCLOAK_PORT or stop it"
+  mkdir -p "$KEYCLOAK_HOME/data/import"
+  cp "$ROOT/docker/keycloak/citytrace-realm.json" "$KEYCLOAK_HOME/data/import/"
+  KEYCLOAK_PID=$(JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+    KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin CITYTRACE_APP_URL="$app_url" \
+    start_service keycloak "$log" "$KEYCLOAK_HOME/bin/kc.sh" start-dev --db=dev-mem \
+      --http-host=127.0.0.1 --http-port="$port" --import-realm)
+}
+
+await_keycloak() {
+  local url=$1 log=$2
+  wait_http "Keycloak" "$url/realms/citytrace/.well-known/openid-configuration" 180 "$KEYCLOAK_PID" \
+    || die "see $log"
+}
+
+# Resident memory (MiB) of the processes whose pids are given: the sum of their proportional set sizes
+# (PSS), so memory they share (PostgreSQL's shared buffers) is counted once, not once per process.
+rss_mib() {
+  local total=0 p
+  for p in "$@"; do
+    total=$(( total + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0) ))
+  done
+  echo $(( total / 1024 ))
+}

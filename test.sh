@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every test: ./mvnw verify (unit and @QuarkusTest suites against real PostgreSQL, anvil and
+# Keycloak), then the browser tests in e2e-tests/ (Playwright in the system's Chromium) against the
+# packaged application with real Keycloak. Installs what it needs (npm packages, Keycloak, Chromium via apt).
+set -euo pipefail
+source "$(dirname "$0")/scripts/lib.sh"
+
+RUN_DIR="$ROOT/target/e2e/run"
+LOG_DIR="$ROOT/target/e2e/logs"
+CHROMIUM=${CHROMIUM:-/usr/lib/chromium/chromium}
+started=$SECONDS
+
+find_jdk
+ensure_npm_tools
+ensure_keycloak
+
+if [[ ! -x "$CHROMIUM" ]]; then
+  say "Installing Chromium from the distribution's packages (for the browser tests)"
+  sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null \
+    || die "Could not install Chromium; install it (apt-get install chromium) or set CHROMIUM to a Chromium binary"
+fi
+if [[ ! -d "$ROOT/e2e-tests/node_modules/@playwright/test" ]]; then
+  say "Installing Playwright (without its browser download)"
+  (cd "$ROOT/e2e-tests" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+say "Unit and integration tests (./mvnw verify)"
+(cd "$ROOT" && ./mvnw -B verify)
+
+say "Browser tests against the packaged application"
+mkdir -p "$RUN_DIR" "$LOG_DIR"
+stop_leftovers
+cleanup() { stop_service app; stop_service keycloak; stop_service anvil; }
+trap cleanup EXIT
+
+APP_PORT=$(free_port)
+KEYCLOAK_PORT=$(free_port)
+ANVIL_PORT=$(free_port)
+APP_URL="http://localhost:$APP_PORT"
+start_keycloak "$KEYCLOAK_PORT" "$APP_URL" "$LOG_DIR/keycloak.log"
+start_anvil "$ANVIL_PORT" 31337 "" "$LOG_DIR/anvil.log"
+await_keycloak "http://localhost:$KEYCLOAK_PORT" "$LOG_DIR/keycloak.log"
+rm -rf "$ROOT/target/e2e/data"
+APP_PID=$(PORT=$APP_PORT CITYTRACE_DATA_DIR="$ROOT/target/e2e/data" CITYTRACE_DB_PORT=$(free_port) \
+  CITYTRACE_DEMO_ENABLED=true CITYTRACE_KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" \
+  CITYTRACE_CHAIN_RPC_URL="http://127.0.0.1:$ANVIL_PORT" \
+  start_service app "$LOG_DIR/app.log" "$JAVA_HOME/bin/java" -jar "$APP_JAR")
+wait_http "CityTrace" "$APP_URL/q/health/ready" 120 "$APP_PID" || die "see $LOG_DIR/app.log"
+
+(cd "$ROOT/e2e-tests" && CITYTRACE_URL="$APP_URL" CHROMIUM="$CHROMIUM" npx playwright test)
+
+say "All tests passed in $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"
