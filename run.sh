@@ -23,16 +23,18 @@ stop_leftovers
 port_in_use "$APP_PORT" && die "port $APP_PORT is in use by another program; stop it or set PORT"
 
 shutdown() {
+  # Stopping must finish even when the terminal (or a pipe like `| tee`) is already gone.
   trap - INT TERM EXIT
-  echo
-  say "Stopping CityTrace"
+  trap '' PIPE HUP
+  set +e
+  { echo; say "Stopping CityTrace"; } 2>/dev/null
   stop_service app
   stop_service keycloak
   stop_service anvil
-  say "Stopped. Data is kept in .citytrace/ (delete it to start from scratch)."
+  say "Stopped. Data is kept in .citytrace/ (delete it to start from scratch)." 2>/dev/null
   exit 0
 }
-trap shutdown INT TERM EXIT
+trap shutdown INT TERM HUP EXIT
 
 ensure_npm_tools
 [[ -n "${CITYTRACE_KEYCLOAK_URL:-}" ]] || ensure_keycloak
