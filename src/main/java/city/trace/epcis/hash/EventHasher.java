@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,10 @@ public final class EventHasher {
             throw new InvalidEventException("unknown event type " + (type == null ? "(none)" : "'" + type.asText() + "'")
                     + ": expected one of " + CanonicalPropertyOrder.EVENT_TYPES.stream().sorted().toList());
         }
-        Map<String, String> prefixes = namespaces;
+        Map<String, String> prefixes = namespaces == null ? Map.of() : namespaces;
         if (event.has("@context")) {
-            prefixes = new java.util.HashMap<>(namespaces);
+            // an event may declare prefixes of its own
+            prefixes = new HashMap<>(prefixes);
             prefixes.putAll(Namespaces.declaredIn(event.get("@context")));
         }
         String prehash = new PreHashWriter(version, new Namespaces(prefixes)).prehash(type.asText(), event);

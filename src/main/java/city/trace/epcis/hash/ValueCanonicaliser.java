@@ -35,11 +35,7 @@ final class ValueCanonicaliser {
         if (scalar.isBoolean()) {
             return scalar.booleanValue() ? "true" : "false";
         }
-        if (scalar.isNull()) {
-            return "";
-        }
-        throw new InvalidEventException("expected a value, found " + scalar.getNodeType().name().toLowerCase()
-                + " " + scalar);
+        return scalar.isNull() ? "" : canonical(scalar.asText(), vocabulary);
     }
 
     String canonical(String raw, Vocabulary vocabulary) {
