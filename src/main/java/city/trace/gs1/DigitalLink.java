@@ -1,0 +1,133 @@
+package city.trace.gs1;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A GS1 Digital Link: a primary key and its key qualifiers, held as plain AI values (not percent-encoded).
+ * {@link #parse(String)} reads one from a URI on any domain; {@link #toUri()} writes the canonical form on
+ * {@value #CANONICAL_DOMAIN}. Data attributes (the query string) are not part of it.
+ */
+public record DigitalLink(DigitalLinkKey key, String keyValue, List<Qualifier> qualifiers) {
+
+    public static final String CANONICAL_DOMAIN = "https://id.gs1.org";
+
+    /** A key qualifier, e.g. AI 21 (serial number) after a GTIN. */
+    public record Qualifier(String ai, String value) {
+    }
+
+    private static final Map<String, Integer> ALPHANUMERIC_QUALIFIER_MAX =
+            Map.of("22", 20, "10", 20, "21", 20, "235", 28, "254", 20);
+    private static final Map<String, Integer> NUMERIC_QUALIFIER_MAX = Map.of("8011", 12, "8019", 10);
+    private static final String CPV = "22";
+    private static final String LOT = "10";
+    private static final String SERIAL = "21";
+
+    public DigitalLink {
+        qualifiers = List.copyOf(qualifiers);
+    }
+
+    /**
+     * Reads a Digital Link URI (http or https, any domain, any path before the key).
+     *
+     * @return empty when the URI names no GS1 key: no path segment is a primary key AI (or short name)
+     *         followed by a value of that key's shape
+     * @throws InvalidIdentifierException when it names a key but the check digit is wrong or what follows
+     *         the key is not a valid sequence of key qualifiers
+     */
+    public static Optional<DigitalLink> parse(String uri) {
+        String path = pathOf(uri);
+        if (path == null) {
+            return Optional.empty();
+        }
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i + 1 < segments.length; i++) {
+            DigitalLinkKey key = DigitalLinkKey.byPathSegment(segments[i]);
+            String value = key == null ? null : AiText.decodePathSegment(segments[i + 1]);
+            String keyValue = value == null ? null : key.normaliseShape(value);
+            if (keyValue != null) {
+                String problem = key.checkDigitProblem(keyValue);
+                if (problem != null) {
+                    throw new InvalidIdentifierException(problem + " in " + uri);
+                }
+                return Optional.of(new DigitalLink(key, keyValue, qualifiers(uri, key, segments, i + 2)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The canonical URI: {@value #CANONICAL_DOMAIN}, AIs (not short names), values percent-encoded. */
+    public String toUri() {
+        StringBuilder uri = new StringBuilder(64).append(CANONICAL_DOMAIN)
+                .append('/').append(key.ai()).append('/').append(AiText.encodePathSegment(keyValue));
+        for (Qualifier qualifier : qualifiers) {
+            uri.append('/').append(qualifier.ai()).append('/').append(AiText.encodePathSegment(qualifier.value()));
+        }
+        return uri.toString();
+    }
+
+    /**
+     * This link reduced to the most fine-grained identification, as the CBV Event Hash ID wants it: without
+     * the consumer product variant (AI 22), and without the lot (AI 10) when there is a serial (AI 21).
+     */
+    public DigitalLink finestLevel() {
+        boolean serialised = qualifiers.stream().anyMatch(q -> q.ai().equals(SERIAL));
+        List<Qualifier> kept = qualifiers.stream()
+                .filter(q -> !q.ai().equals(CPV) && !(serialised && q.ai().equals(LOT)))
+                .toList();
+        return kept.size() == qualifiers.size() ? this : new DigitalLink(key, keyValue, kept);
+    }
+
+    /** The path of an http(s) URI without query and fragment, or null when it is no http(s) URI. */
+    private static String pathOf(String uri) {
+        int schemeEnd = uri.regionMatches(true, 0, "https://", 0, 8) ? 8
+                : uri.regionMatches(true, 0, "http://", 0, 7) ? 7 : -1;
+        if (schemeEnd < 0) {
+            return null;
+        }
+        int end = uri.length();
+        int query = uri.indexOf('?', schemeEnd);
+        int fragment = uri.indexOf('#', schemeEnd);
+        end = query >= 0 ? Math.min(end, query) : end;
+        end = fragment >= 0 ? Math.min(end, fragment) : end;
+        int pathStart = uri.indexOf('/', schemeEnd);
+        return pathStart < 0 || pathStart >= end ? null : uri.substring(pathStart, end);
+    }
+
+    private static List<Qualifier> qualifiers(String uri, DigitalLinkKey key, String[] segments, int from) {
+        int end = segments.length;
+        if (end > from && segments[end - 1].isEmpty()) {
+            end--; // a trailing slash
+        }
+        if ((end - from) % 2 != 0) {
+            throw new InvalidIdentifierException("unexpected path segment '" + segments[end - 1] + "' in " + uri);
+        }
+        List<Qualifier> qualifiers = new ArrayList<>();
+        List<String> ais = new ArrayList<>();
+        for (int i = from; i < end; i += 2) {
+            String ai = DigitalLinkKey.qualifierAi(segments[i]);
+            String value = AiText.decodePathSegment(segments[i + 1]);
+            if (value == null || !isValidQualifier(ai, value)) {
+                throw new InvalidIdentifierException(
+                        "'" + segments[i] + "/" + segments[i + 1] + "' is no valid key qualifier in " + uri);
+            }
+            qualifiers.add(new Qualifier(ai, value));
+            ais.add(ai);
+        }
+        if (!key.allowsQualifiers(ais)) {
+            throw new InvalidIdentifierException("key qualifiers " + ais + " may not follow " + key + " in " + uri);
+        }
+        return qualifiers;
+    }
+
+    private static boolean isValidQualifier(String ai, String value) {
+        Integer alphanumericMax = ALPHANUMERIC_QUALIFIER_MAX.get(ai);
+        if (alphanumericMax != null) {
+            return value.length() <= alphanumericMax && AiText.isCset82(value);
+        }
+        Integer numericMax = NUMERIC_QUALIFIER_MAX.get(ai);
+        return numericMax != null && value.length() <= numericMax && AiText.isDigits(value);
+    }
+}
