@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
 class MerkleTreeTest {
 
-    private final Random random = new Random(6962);
+    private final RandomTrees random = new RandomTrees();
 
     @Test
     void conformanceVectorsLeafHashesRootsAndEveryAuditPath() {
@@ -49,11 +47,11 @@ class MerkleTreeTest {
 
     @Test
     void rootsAndPathsMatchTheRecursiveDefinitionForManySizes() {
-        for (int n : sizes()) {
-            List<byte[]> leaves = randomDigests(n);
+        for (int n : random.sizes()) {
+            List<byte[]> leaves = random.leaves(n);
             MerkleTree tree = MerkleTree.of(leaves);
             assertEquals(ReferenceMerkle.mth(leaves), tree.root(), "root of " + n);
-            for (int m : sampleIndexes(n)) {
+            for (int m : random.sampleIndexes(n)) {
                 InclusionProof proof = tree.inclusionProof(m);
                 assertEquals(ReferenceMerkle.path(m, leaves), proof.auditPath(), "PATH(" + m + ", D[" + n + "])");
                 assertTrue(proof.verifies(tree.leafHash(m), tree.root()), "proof " + m + " of " + n);
@@ -63,37 +61,11 @@ class MerkleTreeTest {
 
     @Test
     void tamperedProofsFail() {
-        for (int n : sizes()) {
-            MerkleTree tree = MerkleTree.of(randomDigests(n));
-            Bytes32 root = tree.root();
-            for (int m : sampleIndexes(n)) {
-                InclusionProof proof = tree.inclusionProof(m);
-                Bytes32 leaf = tree.leafHash(m);
-                String where = m + " of " + n;
-
-                assertFalse(withIndex(proof, n).verifies(leaf, root), "index out of range, " + where);
-                if (n > 1) {
-                    assertFalse(withIndex(proof, (m + 1) % n).verifies(leaf, root), "wrong index, " + where);
-                    assertFalse(proof.verifies(tree.leafHash((m + 1) % n), root), "wrong leaf, " + where);
-                }
-                assertFalse(proof.verifies(flipBit(leaf), root), "altered leaf, " + where);
-                assertFalse(proof.verifies(leaf, flipBit(root)), "wrong root, " + where);
-                for (int j = 0; j < proof.auditPath().size(); j++) {
-                    List<Bytes32> path = new ArrayList<>(proof.auditPath());
-                    path.set(j, flipBit(path.get(j)));
-                    assertFalse(withPath(proof, path).verifies(leaf, root), "sibling " + j + " altered, " + where);
-                }
-                List<Bytes32> longer = new ArrayList<>(proof.auditPath());
-                longer.add(root);
-                assertFalse(withPath(proof, longer).verifies(leaf, root), "extra sibling, " + where);
-                if (!proof.auditPath().isEmpty()) {
-                    List<Bytes32> shorter = proof.auditPath().subList(0, proof.auditPath().size() - 1);
-                    assertFalse(withPath(proof, shorter).verifies(leaf, root), "missing sibling, " + where);
-                }
-                for (int wrongSize : List.of(n - 1, n + 1, 2 * n)) {
-                    if (wrongSize > m && pathLength(m, wrongSize) != proof.auditPath().size()) {
-                        assertFalse(withSize(proof, wrongSize).verifies(leaf, root), "size " + wrongSize + ", " + where);
-                    }
+        for (int n : random.sizes()) {
+            MerkleTree tree = MerkleTree.of(random.leaves(n));
+            for (int m : random.sampleIndexes(n)) {
+                for (TamperedProof wrong : TamperedProof.of(tree, m)) {
+                    assertFalse(wrong.proof().verifies(wrong.leafHash(), wrong.root()), wrong.toString());
                 }
             }
         }
@@ -106,15 +78,15 @@ class MerkleTreeTest {
      */
     @Test
     void treeSizeIsBoundOnlyThroughThePathShape() {
-        MerkleTree four = MerkleTree.of(randomDigests(4));
+        MerkleTree four = MerkleTree.of(random.leaves(4));
         InclusionProof proof = four.inclusionProof(0);
-        assertTrue(withSize(proof, 3).verifies(four.leafHash(0), four.root()));
-        assertFalse(withSize(proof, 5).verifies(four.leafHash(0), four.root()));
+        assertTrue(TamperedProof.withSize(proof, 3).verifies(four.leafHash(0), four.root()));
+        assertFalse(TamperedProof.withSize(proof, 5).verifies(four.leafHash(0), four.root()));
     }
 
     @Test
-    void tenThousandsOfLeavesWithAllProofsIsFast() {
-        List<byte[]> leaves = randomDigests(20_000);
+    void tensOfThousandsOfLeavesWithAllProofsIsFast() {
+        List<byte[]> leaves = random.leaves(20_000);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             long start = System.nanoTime();
             MerkleTree tree = MerkleTree.of(leaves);
@@ -126,57 +98,5 @@ class MerkleTreeTest {
             System.out.printf("Merkle tree of %d leaves and all proofs: %d ms; verifying all: %d ms%n", tree.size(),
                     (built - start) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
         });
-    }
-
-    /** Every size up to 70 (all small shapes), powers of two and their neighbours, and a few random ones. */
-    private List<Integer> sizes() {
-        List<Integer> sizes = new ArrayList<>(IntStream.rangeClosed(1, 70).boxed().toList());
-        for (int power = 128; power <= 1024; power *= 2) {
-            sizes.addAll(List.of(power - 1, power, power + 1));
-        }
-        IntStream.range(0, 5).forEach(i -> sizes.add(2 + random.nextInt(3000)));
-        return sizes;
-    }
-
-    /** All indexes of small trees; the edges and a random sample of big ones (the oracle is slow). */
-    private List<Integer> sampleIndexes(int n) {
-        if (n <= 70) {
-            return IntStream.range(0, n).boxed().toList();
-        }
-        List<Integer> indexes = new ArrayList<>(List.of(0, 1, n / 2, n - 2, n - 1));
-        IntStream.range(0, 5).forEach(i -> indexes.add(random.nextInt(n)));
-        return indexes;
-    }
-
-    private List<byte[]> randomDigests(int n) {
-        List<byte[]> digests = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            byte[] digest = new byte[Bytes32.LENGTH];
-            random.nextBytes(digest);
-            digests.add(digest);
-        }
-        return digests;
-    }
-
-    private static int pathLength(int m, int n) {
-        return ReferenceMerkle.path(m, IntStream.range(0, n).mapToObj(i -> new byte[0]).toList()).size();
-    }
-
-    static Bytes32 flipBit(Bytes32 value) {
-        byte[] bytes = value.toByteArray();
-        bytes[bytes.length - 1] ^= 1;
-        return Bytes32.of(bytes);
-    }
-
-    private static InclusionProof withIndex(InclusionProof proof, long index) {
-        return new InclusionProof(index, proof.treeSize(), proof.auditPath());
-    }
-
-    private static InclusionProof withSize(InclusionProof proof, long size) {
-        return new InclusionProof(proof.leafIndex(), size, proof.auditPath());
-    }
-
-    private static InclusionProof withPath(InclusionProof proof, List<Bytes32> path) {
-        return new InclusionProof(proof.leafIndex(), proof.treeSize(), path);
     }
 }
