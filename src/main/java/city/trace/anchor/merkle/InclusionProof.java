@@ -47,7 +47,11 @@ public record InclusionProof(long leafIndex, long treeSize, List<Bytes32> auditP
         return sn == 0 ? Optional.of(r) : Optional.empty();
     }
 
-    /** Whether this proof shows that {@code leafHash} (SHA-256(0x00 ‖ data)) is in the tree with {@code root}. */
+    /**
+     * Whether this proof shows that {@code leafHash} (SHA-256(0x00 ‖ data)) is in the tree with {@code root}.
+     * The tree size is bound only through the shape of the path (a proof for leaf 0 of 4 also passes as leaf 0
+     * of 3): compare {@link #treeSize} with the leaf count anchored with the root.
+     */
     public boolean verifies(Bytes32 leafHash, Bytes32 root) {
         return rootFor(leafHash).filter(root::equals).isPresent();
     }
