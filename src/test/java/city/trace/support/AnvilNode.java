@@ -23,20 +23,32 @@ public final class AnvilNode implements AutoCloseable {
     /** anvil's funded dev account 0 (public knowledge; local chains only). */
     public static final String DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
+    private static final List<String> FREE_GAS = List.of("--base-fee", "0", "--gas-price", "0");
     private static final Path BINARY = Path.of("tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
 
     private final int port;
-    private final List<String> extraArgs;
+    private final List<String> args;
     private Process process;
 
-    private AnvilNode(int port, List<String> extraArgs) {
+    private AnvilNode(int port, List<String> args) {
         this.port = port;
-        this.extraArgs = extraArgs;
+        this.args = args;
     }
 
-    /** Starts a node on a free port; {@code extraArgs} are added to anvil's command line (e.g. --block-time 1). */
+    /** Starts a free-gas node on a free port; {@code extraArgs} go to anvil's command line (e.g. --block-time 1). */
     public static AnvilNode start(String... extraArgs) {
-        AnvilNode node = new AnvilNode(freePort(), List.of(extraArgs));
+        return startWith(FREE_GAS, extraArgs);
+    }
+
+    /** Starts a node that charges EIP-1559 fees (anvil's default base fee), like a public chain. */
+    public static AnvilNode startChargingFees(String... extraArgs) {
+        return startWith(List.of(), extraArgs);
+    }
+
+    private static AnvilNode startWith(List<String> feeArgs, String... extraArgs) {
+        List<String> args = new ArrayList<>(feeArgs);
+        args.addAll(List.of(extraArgs));
+        AnvilNode node = new AnvilNode(freePort(), args);
         node.restart();
         return node;
     }
@@ -55,9 +67,8 @@ public final class AnvilNode implements AutoCloseable {
             throw new IllegalStateException(BINARY + " is missing: run `npm install --prefix tools` (the build does it)");
         }
         List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--port", String.valueOf(port),
-                "--chain-id", String.valueOf(CHAIN_ID), "--hardfork", "london", "--base-fee", "0", "--gas-price", "0",
-                "--silent"));
-        command.addAll(extraArgs);
+                "--chain-id", String.valueOf(CHAIN_ID), "--hardfork", "london", "--silent"));
+        command.addAll(args);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -1,0 +1,16 @@
+package city.trace.anchor.contract;
+
+/**
+ * A JSON-RPC request failed without a contract revert: the node is unreachable, or it refused the request
+ * (e.g. nonce too low, fee too low, unknown transaction). Often worth retrying, unlike a revert.
+ */
+public class ChainRequestException extends RuntimeException {
+
+    ChainRequestException(String message) {
+        super(message);
+    }
+
+    ChainRequestException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
