@@ -50,7 +50,7 @@ public record DigitalLink(DigitalLinkKey key, String keyValue, List<Qualifier> q
             if (keyValue != null) {
                 String problem = key.checkDigitProblem(keyValue);
                 if (problem != null) {
-                    throw new InvalidIdentifierException(problem + " in " + uri);
+                    throw new InvalidIdentifierException(problem, uri);
                 }
                 return Optional.of(new DigitalLink(key, keyValue, qualifiers(uri, key, segments, i + 2)));
             }
@@ -102,7 +102,7 @@ public record DigitalLink(DigitalLinkKey key, String keyValue, List<Qualifier> q
             end--; // a trailing slash
         }
         if ((end - from) % 2 != 0) {
-            throw new InvalidIdentifierException("unexpected path segment '" + segments[end - 1] + "' in " + uri);
+            throw new InvalidIdentifierException("unexpected path segment '" + segments[end - 1] + "'", uri);
         }
         List<Qualifier> qualifiers = new ArrayList<>();
         List<String> ais = new ArrayList<>();
@@ -111,13 +111,13 @@ public record DigitalLink(DigitalLinkKey key, String keyValue, List<Qualifier> q
             String value = AiText.decodePathSegment(segments[i + 1]);
             if (value == null || !isValidQualifier(ai, value)) {
                 throw new InvalidIdentifierException(
-                        "'" + segments[i] + "/" + segments[i + 1] + "' is no valid key qualifier in " + uri);
+                        "'" + segments[i] + "/" + segments[i + 1] + "' is no valid key qualifier", uri);
             }
             qualifiers.add(new Qualifier(ai, value));
             ais.add(ai);
         }
         if (!key.allowsQualifiers(ais)) {
-            throw new InvalidIdentifierException("key qualifiers " + ais + " may not follow " + key + " in " + uri);
+            throw new InvalidIdentifierException("key qualifiers " + ais + " may not follow " + key, uri);
         }
         return qualifiers;
     }

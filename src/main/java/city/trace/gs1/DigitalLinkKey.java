@@ -103,8 +103,7 @@ public enum DigitalLinkKey {
         String checked = value.substring(0, checkedDigits);
         int expected = CheckDigit.compute(checked.substring(0, checkedDigits - 1));
         return CheckDigit.isValid(checked) ? null
-                : name() + " " + checked + " has check digit " + checked.charAt(checkedDigits - 1)
-                        + ", expected " + expected;
+                : name() + " " + checked + " has a wrong check digit: expected " + expected;
     }
 
     /**

@@ -230,7 +230,7 @@ public final class EpcUrn {
         }
 
         private InvalidIdentifierException invalid(String reason) {
-            return new InvalidIdentifierException("malformed EPC URN " + urn + ": " + reason);
+            return new InvalidIdentifierException("malformed EPC URN: " + reason, urn);
         }
     }
 }

@@ -6,7 +6,19 @@ package city.trace.gs1;
  */
 public class InvalidIdentifierException extends IllegalArgumentException {
 
-    public InvalidIdentifierException(String message) {
-        super(message);
+    private final String reason;
+
+    /**
+     * @param reason     what is wrong, in words that stand without the identifier (for messages that point at it)
+     * @param identifier the offending identifier
+     */
+    public InvalidIdentifierException(String reason, String identifier) {
+        super(reason + " in " + identifier);
+        this.reason = reason;
+    }
+
+    /** What is wrong, without the identifier, e.g. "GTIN 00614141107340 has a wrong check digit: expected 6". */
+    public String reason() {
+        return reason;
     }
 }

@@ -56,4 +56,12 @@ class DigitalLinkTest {
     void brokenDigitalLinksAreRejected(String uri) {
         assertThrows(InvalidIdentifierException.class, () -> DigitalLink.parse(uri));
     }
+
+    @Test
+    void aWrongCheckDigitIsExplainedWithoutRepeatingTheUri() {
+        InvalidIdentifierException e = assertThrows(InvalidIdentifierException.class,
+                () -> DigitalLink.parse("https://example.com/01/00614141107340"));
+        assertEquals("GTIN 00614141107340 has a wrong check digit: expected 6", e.reason());
+        assertEquals(e.reason() + " in https://example.com/01/00614141107340", e.getMessage());
+    }
 }
