@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The JSON-LD prefixes in force for an event: those a document declares in its {@code @context}, over the
  * standard ones the EPCIS context defines. {@code gs1} is always the GS1 Web Vocabulary, as in EPCIS 2.1.
  */
-final class Namespaces {
+public final class Namespaces {
 
     private static final Map<String, String> STANDARD = Map.of(
             "gs1", Vocabulary.Iris.GS1_VOC,
@@ -22,12 +22,12 @@ final class Namespaces {
 
     private final Map<String, String> declared;
 
-    Namespaces(Map<String, String> declared) {
+    public Namespaces(Map<String, String> declared) {
         this.declared = declared;
     }
 
     /** The prefix declarations (prefix to IRI) of a JSON-LD {@code @context}: an IRI, an object or a list. */
-    static Map<String, String> declaredIn(JsonNode context) {
+    public static Map<String, String> declaredIn(JsonNode context) {
         Map<String, String> prefixes = new HashMap<>();
         if (context != null) {
             for (JsonNode entry : context.isArray() ? context : List.of(context)) {
@@ -55,7 +55,7 @@ final class Namespaces {
      * A CURIE value of a GS1 vocabulary ({@code cbv:BizStep-shipping}, {@code gs1:Temperature}) as full URI;
      * other values, CURIEs of user vocabularies included, as they are.
      */
-    String expandValue(String value) {
+    public String expandValue(String value) {
         int colon = value.indexOf(':');
         String iri = colon > 0 ? iri(value.substring(0, colon)) : null;
         boolean gs1 = iri != null && (iri.startsWith("https://ref.gs1.org") || iri.startsWith("https://gs1.org"));

@@ -8,7 +8,7 @@ import java.util.Set;
  * pre-hash as web URIs ({@code https://ref.gs1.org/cbv/BizStep-shipping}). The terms are those of the EPCIS
  * 2.0 JSON-LD context, so that no context has to be fetched.
  */
-enum Vocabulary {
+public enum Vocabulary {
     BUSINESS_STEP(Iris.CBV + "BizStep-", "accepting arriving assembling collecting commissioning consigning "
             + "creating_class_instance cycle_counting decommissioning departing destroying disassembling "
             + "dispensing encoding entering_exiting holding inspecting installing killing loading other packing "
@@ -36,7 +36,9 @@ enum Vocabulary {
             + "Voltage Volume VolumeFlowRate VolumeFraction VolumetricFlux Wavenumber"),
     SENSOR_ALERT(Iris.GS1_VOC, "ALARM_CONDITION ERROR_CONDITION"),
     COMPONENT(Iris.CBV + "Comp-", "x y z axial_distance azimuth height spherical_radius polar_angle "
-            + "elevation_angle easting northing latitude longitude altitude");
+            + "elevation_angle easting northing latitude longitude altitude"),
+    // not hashed (error declarations are no part of the hash), but a code list of the JSON binding all the same
+    ERROR_REASON(Iris.CBV + "ER-", "did_not_occur incorrect_data");
 
     /** The namespaces the standard vocabularies live in. */
     static final class Iris {
@@ -62,6 +64,11 @@ enum Vocabulary {
     Vocabulary(String iriPrefix, String terms) {
         this.iriPrefix = iriPrefix;
         this.terms = Set.of(terms.split(" "));
+    }
+
+    /** True when the value is a bare term of this vocabulary, e.g. {@code shipping} of the business steps. */
+    public boolean isTerm(String value) {
+        return terms.contains(value);
     }
 
     /** The web URI of a bare term of this vocabulary, or null when the value is no such term. */
