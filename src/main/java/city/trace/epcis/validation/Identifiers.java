@@ -1,0 +1,159 @@
+package city.trace.epcis.validation;
+
+import java.util.Optional;
+import java.util.Set;
+
+import city.trace.epcis.hash.Namespaces;
+import city.trace.gs1.DigitalLink;
+import city.trace.gs1.DigitalLinkKey;
+import city.trace.gs1.EpcUrn;
+import city.trace.gs1.InvalidIdentifierException;
+
+/**
+ * GS1 identifiers in EPCIS fields. EPCIS lets any URI name an object, class or location, so only GS1 ones
+ * are checked strictly: EPC URNs (TDS 2) and GS1 Digital Link URIs on any domain must be well-formed with
+ * correct check digits, and must be of the kind the field wants (an instance, a class, a location).
+ */
+final class Identifiers {
+
+    /** What a field's identifiers must name. */
+    enum Role {
+        /** Objects: epcList, childEPCs, inputEPCList, outputEPCList, parentID. */
+        INSTANCE,
+        /** Object classes: epcClass of a quantity element. */
+        CLASS,
+        /** Read points and business locations. */
+        LOCATION,
+        /** Anything a GS1 key may name: parties, transactions, devices. */
+        ANY
+    }
+
+    private static final String ID = "urn:epc:id:";
+    private static final String CLASS = "urn:epc:class:";
+    private static final String PATTERN = "urn:epc:idpat:";
+    private static final String CBV_URN = "urn:epcglobal:cbv:";
+    private static final Set<String> GS1_SCHEMES = Set.of("sgtin", "sscc", "sgln", "grai", "giai", "gsrn",
+            "gsrnp", "gdti", "cpi", "sgcn", "ginc", "gsin", "itip", "upui", "pgln");
+    /** TDS schemes that carry no GS1 key, so that nothing can be checked beyond their name. */
+    private static final Set<String> OTHER_SCHEMES = Set.of("gid", "usdod", "adi", "bic", "imovn");
+    private static final String CLASS_PATTERN_EXAMPLE = "urn:epc:idpat:sgtin:4012345.012345.*";
+
+    private Identifiers() {
+    }
+
+    /**
+     * What is wrong with a URI in a field of this role, or null when nothing is.
+     *
+     * @param field the field's name for the message, e.g. "epcList entry"
+     */
+    static String problem(String uri, Role role, String field) {
+        if (EpcUrn.isEpcUrn(uri)) {
+            return epcUrnProblem(uri, role, field);
+        }
+        if (isHttp(uri)) {
+            try {
+                return DigitalLink.parse(uri).map(link -> kindProblem(link, uri, role, field)).orElse(null);
+            } catch (InvalidIdentifierException e) {
+                return e.reason();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What is wrong with any string value of an event as the Event Hash ID reads it, or null: values that it
+     * takes for EPC URNs or Digital Links (after trimming and expanding CURIEs of GS1 vocabularies) must be
+     * valid GS1 identifiers, or the event could not be hashed.
+     */
+    static String hashingProblem(String raw, Namespaces namespaces) {
+        String value = raw.strip();
+        if (value.isEmpty() || value.indexOf(':') < 0) {
+            return null;
+        }
+        value = namespaces.expandValue(value);
+        try {
+            if (value.startsWith(CBV_URN)) {
+                return null;
+            }
+            if (EpcUrn.isEpcUrn(value)) {
+                EpcUrn.toDigitalLink(value);
+            } else if (value.startsWith("http")) {
+                DigitalLink.parse(value);
+            }
+            return null;
+        } catch (InvalidIdentifierException e) {
+            return e.reason();
+        }
+    }
+
+    private static String epcUrnProblem(String urn, Role role, String field) {
+        String kind = urn.startsWith(ID) ? ID : urn.startsWith(CLASS) ? CLASS : PATTERN;
+        int schemeEnd = urn.indexOf(':', kind.length());
+        if (schemeEnd < 0) {
+            return "malformed EPC URN: nothing follows the scheme";
+        }
+        String scheme = urn.substring(kind.length(), schemeEnd);
+        boolean knownScheme = kind.equals(CLASS) ? scheme.equals("lgtin")
+                : GS1_SCHEMES.contains(scheme) || OTHER_SCHEMES.contains(scheme);
+        if (!knownScheme) {
+            return "'" + scheme + "' is no EPC " + (kind.equals(CLASS) ? "class " : "") + "scheme of the GS1 Tag "
+                    + "Data Standard";
+        }
+        String kindProblem = switch (role) {
+            case INSTANCE -> kind.equals(ID) ? null : field + " must identify an instance, but " + urn
+                    + " identifies a class; classes belong in a quantity list";
+            case CLASS -> kind.equals(ID) ? field + " must identify a class, but " + urn + " identifies an instance"
+                    : null;
+            case LOCATION -> kind.equals(ID) && scheme.equals("sgln") ? null : locationProblem(field, urn);
+            case ANY -> null;
+        };
+        if (kindProblem != null || OTHER_SCHEMES.contains(scheme)) {
+            return kindProblem;
+        }
+        try {
+            Optional<DigitalLink> link = EpcUrn.toDigitalLink(urn);
+            boolean oneClassPattern = !kind.equals(PATTERN) || link.isPresent();
+            return role != Role.CLASS || oneClassPattern ? null
+                    : field + " pattern must leave only the serial open, e.g. " + CLASS_PATTERN_EXAMPLE;
+        } catch (InvalidIdentifierException e) {
+            return e.reason();
+        }
+    }
+
+    private static String kindProblem(DigitalLink link, String uri, Role role, String field) {
+        return switch (role) {
+            case INSTANCE -> isClass(link) ? field + " must identify an instance, but " + uri
+                    + " identifies a class; classes belong in a quantity list" : null;
+            case CLASS -> isClass(link) ? null : field + " must identify a class (e.g. a GTIN, or a GTIN with a lot), "
+                    + "but " + uri + " does not";
+            case LOCATION -> link.key() == DigitalLinkKey.GLN ? null : locationProblem(field, uri);
+            case ANY -> null;
+        };
+    }
+
+    /** True for the keys that name a class of objects unless a serial component follows. */
+    private static boolean isClass(DigitalLink link) {
+        String value = link.keyValue();
+        return switch (link.key()) {
+            case GTIN -> !hasQualifier(link, "21") && !hasQualifier(link, "235");
+            case ITIP -> !hasQualifier(link, "21");
+            case CPID -> !hasQualifier(link, "8011");
+            case GRAI -> value.length() == 14;
+            case GDTI, GCN -> value.length() == 13;
+            default -> false;
+        };
+    }
+
+    private static boolean hasQualifier(DigitalLink link, String ai) {
+        return link.qualifiers().stream().anyMatch(q -> q.ai().equals(ai));
+    }
+
+    private static String locationProblem(String field, String uri) {
+        return field + " must identify a location, but " + uri + " is no SGLN (urn:epc:id:sgln:…) and no GLN "
+                + "Digital Link (…/414/…)";
+    }
+
+    private static boolean isHttp(String uri) {
+        return uri.regionMatches(true, 0, "http://", 0, 7) || uri.regionMatches(true, 0, "https://", 0, 8);
+    }
+}

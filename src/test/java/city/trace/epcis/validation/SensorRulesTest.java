@@ -1,0 +1,113 @@
+package city.trace.epcis.validation;
+
+import static city.trace.epcis.validation.Documents.assertEventViolations;
+import static city.trace.epcis.validation.Documents.json;
+import static city.trace.epcis.validation.Documents.objectEvent;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Sensor elements (EPCIS 2.0 section 7.3.5.5); the event's eventTime is 2026-11-22T10:15:00.000+01:00. */
+class SensorRulesTest {
+
+    private static ObjectNode withSensorElements(String elements) {
+        ObjectNode event = objectEvent();
+        event.set("sensorElementList", json(elements));
+        return event;
+    }
+
+    @Test
+    void aCompleteSensorElementIsValid() {
+        assertEventViolations(withSensorElements("""
+                [{'sensorMetadata': {'startTime': '2026-11-22T08:00:00Z', 'endTime': '2026-11-22T09:00:00Z',
+                                     'deviceID': 'urn:epc:id:giai:4000001.111', 'bizRules': 'https://example.com/rules',
+                                     'example:calibrated': true},
+                  'sensorReport': [{'type': 'Temperature', 'minValue': 2.5, 'maxValue': 7, 'meanValue': 4.1,
+                                    'sDev': 0.3, 'percRank': 50, 'percValue': 4, 'uom': 'CEL', 'example:cv': '1'},
+                                   {'type': 'gs1:Angle', 'value': 42.69, 'component': 'latitude', 'uom': 'DD'},
+                                   {'type': 'example:Colour', 'stringValue': 'red', 'hexBinaryValue': '0FA3',
+                                    'booleanValue': false, 'uriValue': 'https://example.com/red'},
+                                   {'exception': 'ALARM_CONDITION', 'chemicalSubstance': 'https://example.com/c',
+                                    'value': 0.2, 'uom': 'C35'}],
+                  'example:extra': [1, 2]}]"""));
+    }
+
+    @Test
+    void sensorReportIsRequiredAndNotEmpty() {
+        assertEventViolations(withSensorElements("[{'sensorMetadata': {}}, {'sensorReport': []}, 'x']"),
+                "/sensorElementList/0 :: sensorReport is required",
+                "/sensorElementList/1/sensorReport :: sensorReport must list at least one sensor report",
+                "/sensorElementList/2 :: sensorElement must be a JSON object");
+    }
+
+    @Test
+    void valuesHaveTheirTypes() {
+        assertEventViolations(withSensorElements("""
+                [{'sensorReport': [{'type': 'Temprature', 'value': '4', 'booleanValue': 'yes', 'hexBinaryValue': 'F0F',
+                                    'exception': 'ALARM', 'component': 'lat', 'uom': 'CEL'}]}]"""),
+                "/sensorElementList/0/sensorReport/0/type :: 'Temprature' is not a GS1 measurement type; use one such "
+                        + "as Temperature, or a URI",
+                "/sensorElementList/0/sensorReport/0/value :: value must be a number",
+                "/sensorElementList/0/sensorReport/0/booleanValue :: booleanValue must be true or false",
+                "/sensorElementList/0/sensorReport/0/hexBinaryValue :: hexBinaryValue must be hexadecimal digits in "
+                        + "pairs, e.g. 0FA3",
+                "/sensorElementList/0/sensorReport/0/exception :: 'ALARM' is not a GS1 sensor alert type; use one such "
+                        + "as ALARM_CONDITION, or a URI",
+                "/sensorElementList/0/sensorReport/0/component :: 'lat' is not a CBV component; use one such as "
+                        + "latitude, or a URI");
+    }
+
+    @Test
+    void fieldsThatGoTogether() {
+        assertEventViolations(withSensorElements("""
+                [{'sensorReport': [{'type': 'Temperature', 'value': 4, 'sDev': 0.1, 'uom': 'CEL'},
+                                   {'type': 'Temperature', 'percRank': 50, 'uom': 'CEL'},
+                                   {'type': 'Temperature', 'uom': 'CEL'},
+                                   {'type': 'Angle', 'value': 42.6, 'component': 'latitude'},
+                                   {'type': 'Dimensionless', 'value': 1, 'microorganism': 'https://example.com/m',
+                                    'chemicalSubstance': 'https://example.com/c'}]}]"""),
+                "/sensorElementList/0/sensorReport/0/sDev :: sDev requires meanValue",
+                "/sensorElementList/0/sensorReport/1/percRank :: percRank and percValue go together",
+                "/sensorElementList/0/sensorReport/1/uom :: uom requires value, minValue, maxValue, meanValue or "
+                        + "percValue",
+                "/sensorElementList/0/sensorReport/2/uom :: uom requires value, minValue, maxValue, meanValue or "
+                        + "percValue",
+                "/sensorElementList/0/sensorReport/3/component :: component requires value and uom",
+                "/sensorElementList/0/sensorReport/4 :: a sensor report names either a microorganism or a "
+                        + "chemicalSubstance, not both");
+    }
+
+    @Test
+    void observationTimesLieBeforeTheEvent() {
+        assertEventViolations(withSensorElements("""
+                [{'sensorMetadata': {'startTime': '2026-11-22T10:00:00Z', 'endTime': '2026-11-22T09:00:00Z'},
+                  'sensorReport': [{'type': 'Temperature', 'time': '2026-11-22T09:15:00.001Z'}]},
+                 {'sensorMetadata': {'time': '2026-11-22T10:15:00.000+01:00', 'startTime': '2026-11-22T09:15:00Z',
+                                     'endTime': '2026-11-22T09:15:01Z'},
+                  'sensorReport': [{'type': 'Temperature'}]}]"""),
+                "/sensorElementList/0/sensorMetadata/startTime :: startTime must be earlier than eventTime",
+                "/sensorElementList/0/sensorMetadata/startTime :: startTime must be earlier than endTime",
+                "/sensorElementList/0/sensorReport/0/time :: time must not be later than eventTime",
+                "/sensorElementList/1/sensorMetadata/endTime :: endTime must not be later than eventTime",
+                "/sensorElementList/1/sensorMetadata/startTime :: startTime must be earlier than eventTime");
+    }
+
+    @Test
+    void metadataAttributesAreNotRepeatedInReports() {
+        assertEventViolations(withSensorElements("""
+                [{'sensorMetadata': {'deviceID': 'urn:epc:id:giai:4000001.111'},
+                  'sensorReport': [{'type': 'Temperature', 'deviceID': 'urn:epc:id:giai:4000001.112'},
+                                   {'type': 'Temperature', 'deviceMetadata': 'https://example.com/d'}]}]"""),
+                "/sensorElementList/0/sensorReport/0/deviceID :: deviceID is given in sensorMetadata already; give it "
+                        + "either there or in the sensor reports");
+    }
+
+    @Test
+    void metadataFieldsBelongInMetadata() {
+        assertEventViolations(withSensorElements("[{'sensorReport': [{'type': 'Temperature', 'value': 4, 'uom': 'CEL',"
+                + " 'bizRules': 'https://example.com/rules'}]}]"),
+                "/sensorElementList/0/sensorReport/0/bizRules :: unknown field 'bizRules': extension fields need a "
+                        + "namespace prefix, e.g. example:bizRules");
+    }
+}
