@@ -60,6 +60,11 @@ final class Identifiers {
         return null;
     }
 
+    /** True for the values that {@link #problem} checks through: EPC URNs and http(s) URIs. */
+    static boolean isChecked(String uri) {
+        return EpcUrn.isEpcUrn(uri) || isHttp(uri);
+    }
+
     /**
      * What is wrong with any string value of an event as the Event Hash ID reads it, or null: values that it
      * takes for EPC URNs or Digital Links (after trimming and expanding CURIEs of GS1 vocabularies) must be

@@ -4,49 +4,55 @@ import java.util.Arrays;
 
 /**
  * The RFC 6901 JSON pointer of the value being validated, grown and shrunk as the validator walks the tree.
- * The text is only built when a violation needs it.
+ * It holds the segments only; the text is built when a violation needs it.
  */
 final class JsonPath {
 
-    private final StringBuilder path = new StringBuilder(64);
-    private int[] marks = new int[16];
+    private final String root;
+    /** A key per level, or null where the level is an array index. */
+    private String[] keys = new String[16];
+    private int[] indexes = new int[16];
     private int depth;
 
     JsonPath(String root) {
-        path.append(root);
+        this.root = root;
     }
 
     void enter(String key) {
-        mark();
-        path.append('/');
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            switch (c) {
-                case '~' -> path.append("~0");
-                case '/' -> path.append("~1");
-                default -> path.append(c);
-            }
-        }
+        grow();
+        keys[depth++] = key;
     }
 
     void enter(int index) {
-        mark();
-        path.append('/').append(index);
+        grow();
+        keys[depth] = null;
+        indexes[depth++] = index;
     }
 
     void leave() {
-        path.setLength(marks[--depth]);
+        depth--;
     }
 
     @Override
     public String toString() {
+        StringBuilder path = new StringBuilder(64).append(root);
+        for (int level = 0; level < depth; level++) {
+            path.append('/');
+            String key = keys[level];
+            if (key == null) {
+                path.append(indexes[level]);
+            } else {
+                // RFC 6901 escapes ~ as ~0 and / as ~1
+                path.append(key.replace("~", "~0").replace("/", "~1"));
+            }
+        }
         return path.toString();
     }
 
-    private void mark() {
-        if (depth == marks.length) {
-            marks = Arrays.copyOf(marks, depth * 2);
+    private void grow() {
+        if (depth == keys.length) {
+            keys = Arrays.copyOf(keys, depth * 2);
+            indexes = Arrays.copyOf(indexes, depth * 2);
         }
-        marks[depth++] = path.length();
     }
 }

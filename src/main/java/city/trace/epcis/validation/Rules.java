@@ -1,8 +1,5 @@
 package city.trace.epcis.validation;
 
-import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import city.trace.epcis.validation.Identifiers.Role;
@@ -34,7 +31,20 @@ final class Rules {
 
     /** A URI that, when it is a GS1 identifier, must be of the kind the role wants. */
     static Rule identifier(String field, Role role) {
-        return text(field + " must be a URI", Uris::isUri, uri -> Identifiers.problem(uri, role, field));
+        return (value, context) -> {
+            if (!value.isTextual() || !Uris.isUri(value.textValue())) {
+                context.report(field + " must be a URI");
+                return;
+            }
+            String uri = value.textValue();
+            String problem = Identifiers.problem(uri, role, field);
+            if (problem != null) {
+                context.report(problem);
+            } else if (!Identifiers.isChecked(uri)) {
+                // e.g. a CURIE, which the Event Hash ID expands before reading it as an identifier
+                checkHashable(uri, context);
+            }
+        };
     }
 
     static Rule dateTime(String field) {
@@ -84,7 +94,18 @@ final class Rules {
     }
 
     static Rule term(String field, TermField terms) {
-        return text(field + " must be a string", text -> true, text -> terms.problem(text, field));
+        return (value, context) -> {
+            if (!value.isTextual()) {
+                context.report(field + " must be a string");
+                return;
+            }
+            String problem = terms.problem(value.textValue(), field);
+            if (problem != null) {
+                context.report(problem);
+            } else {
+                checkHashable(value.textValue(), context);
+            }
+        };
     }
 
     /** A unit of measure: a UN/ECE Recommendation 20 common code. */
@@ -159,25 +180,6 @@ final class Rules {
         return (value, context) -> {
             if (!value.isTextual() || !DateTimes.isZoneOffset(value.textValue())) {
                 context.report(field + " must be +hh:mm or -hh:mm from -14:00 to +14:00, e.g. +01:00");
-            }
-        };
-    }
-
-    /**
-     * A string of the right form, then without the problem the function finds (null for none); content that
-     * looks like a GS1 identifier must be a valid one.
-     */
-    private static Rule text(String malformed, Predicate<String> wellFormed, UnaryOperator<String> problem) {
-        return (value, context) -> {
-            if (!value.isTextual() || !wellFormed.test(value.textValue())) {
-                context.report(malformed);
-                return;
-            }
-            String found = problem.apply(value.textValue());
-            if (found != null) {
-                context.report(found);
-            } else {
-                checkHashable(value.textValue(), context);
             }
         };
     }
