@@ -234,6 +234,14 @@ class FieldRulesTest {
     }
 
     @Test
+    void numericTextMustBeWritableInPlainNotation() {
+        ObjectNode event = objectEvent().put("example:tiny", "1e-999999999").put("example:small", "1.5e-300")
+                .put("example:huge", "1e999999999").put("example:date", "2026-11-22");
+        assertEventViolations(event, "/example:tiny :: '1e-999999999' reads as a number with more than 1000 decimals, "
+                + "which the event hash cannot write");
+    }
+
+    @Test
     void jsonPointersEscapeTildeAndSlash() {
         assertEventViolations(objectEvent().put("a/b~c", 1), "/a~1b~0c :: unknown field 'a/b~c': extension fields "
                 + "need a namespace prefix, e.g. example:a/b~c");
