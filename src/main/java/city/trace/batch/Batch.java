@@ -84,6 +84,17 @@ public class Batch extends PanacheEntityBase {
                 + "order by b.createdAt desc, b.id desc").page(0, limit).list();
     }
 
+    /**
+     * Batches an organisation may process: its own in stock, and others' delivered to one of its sites.
+     */
+    public static List<Batch> listUsableBy(Organization org) {
+        return find("from Batch b join fetch b.product p join fetch p.organization where "
+                + "(p.organization = ?1 and b.status = ?2) or (b.status = ?3 and exists (select 1 from ShipmentItem i "
+                + "where i.batch = b and i.shipment.status = ?4 and i.shipment.destinationSite.organization = ?1)) "
+                + "order by p.name, b.lot", org, Status.ACTIVE, Status.DELIVERED,
+                city.trace.shipment.Shipment.Status.ARRIVED).list();
+    }
+
     /** The organisation's batches that can still be shipped (in stock), for the shipment form. */
     public static List<Batch> listShippableByOrganization(Organization org) {
         return find("from Batch b join fetch b.product p where p.organization = ?1 and b.status = ?2 "

@@ -1,6 +1,7 @@
 package city.trace.batch;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,12 +11,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import city.trace.epcis.EpcisEvent;
 import city.trace.org.CurrentMember;
-import city.trace.org.Organization;
-import city.trace.product.Product;
 import city.trace.shipment.ShipmentItem;
-import city.trace.site.Site;
-import city.trace.web.Choice;
+import city.trace.site.Places;
 import city.trace.web.FormErrors;
 import city.trace.web.Forms;
 import io.quarkus.qute.CheckedTemplate;
@@ -28,10 +27,10 @@ public class BatchResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(BatchForm form, FormErrors errors, List<Choice> products,
-                List<Choice> sites, List<Choice> units);
+        static native TemplateInstance form(BatchForm form, FormErrors errors, BatchChoices choices);
 
-        static native TemplateInstance detail(Batch batch, List<ShipmentItem> shipments, boolean owned);
+        static native TemplateInstance detail(Batch batch, List<ShipmentItem> shipments, boolean owned,
+                List<EpcisEvent> events, Map<String, String> places);
     }
 
     @Inject
@@ -59,14 +58,12 @@ public class BatchResource {
     public TemplateInstance detail(long id) {
         Batch batch = batches.findVisible(member, id);
         boolean owned = member.getOrganizationIfAny().filter(batch::ownedBy).isPresent();
-        return Templates.detail(batch, ShipmentItem.listByBatch(batch), owned);
+        List<EpcisEvent> events = EpcisEvent.listNaming(BatchEvents.lotClass(batch));
+        Map<String, String> places = Places.named(events.stream().map(e -> e.readPoint).toList());
+        return Templates.detail(batch, ShipmentItem.listByBatch(batch), owned, events, places);
     }
 
     private TemplateInstance form(BatchForm form, FormErrors errors) {
-        Organization org = member.organization();
-        return Templates.form(form, errors,
-                Choice.of(Product.listByOrganization(org), p -> p.id, p -> p.name + " (GTIN " + p.gtin + ")"),
-                Choice.of(Site.listByOrganization(org), s -> s.id, s -> s.name + ", " + s.city),
-                Choice.of(List.of(Unit.values()), Unit::name, u -> u.symbol));
+        return Templates.form(form, errors, BatchChoices.of(member.organization()));
     }
 }

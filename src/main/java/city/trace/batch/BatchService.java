@@ -2,7 +2,9 @@ package city.trace.batch;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
 
+import city.trace.config.EpcisConfig;
+import city.trace.epcis.CaptureService;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
 import city.trace.product.Product;
@@ -26,9 +30,27 @@ public class BatchService {
     @Inject
     Validator validator;
 
-    /** Records a new batch of one of {@code owner}'s products, made at one of its sites. */
+    @Inject
+    CaptureService captures;
+
+    @Inject
+    EpcisConfig epcis;
+
+    /**
+     * Records a new batch of one of {@code owner}'s products, made at one of its sites, and its
+     * commissioning event.
+     */
     @Transactional
     public Batch create(Organization owner, BatchForm form) {
+        Batch batch = register(owner, form);
+        captures.record(owner, BatchEvents.commissioned(batch, batch.createdAt, ZoneId.of(epcis.siteTimeZone())),
+                Map.of());
+        return batch;
+    }
+
+    /** Records a new batch without an event of its own (a transformation's output has its own event). */
+    @Transactional
+    public Batch register(Organization owner, BatchForm form) {
         FormErrors errors = FormErrors.of(validator.validate(form));
         Optional<Product> product = FormValues.entity(form.productId, id -> Product.<Product>findByIdOptional(id), errors,
                 "productId", "Choose one of your products");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,13 +15,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import city.trace.batch.Batch;
-import city.trace.batch.BatchForm;
 import city.trace.batch.BatchService;
 import city.trace.gs1.CheckDigit;
 import city.trace.org.Organization;
 import city.trace.org.Organization.Kind;
 import city.trace.org.OrganizationService;
 import city.trace.org.OrganizationService.Registration;
+import city.trace.process.ProcessForm;
+import city.trace.process.ProcessService;
 import city.trace.product.Product;
 import city.trace.product.ProductForm;
 import city.trace.product.ProductService;
@@ -56,6 +58,8 @@ public class DemoData {
     BatchService batches;
     @Inject
     ShipmentService shipments;
+    @Inject
+    ProcessService processes;
 
     void onStart(@Observes StartupEvent start, @ConfigProperty(name = "citytrace.demo.enabled") boolean enabled) {
         if (enabled) {
@@ -95,15 +99,19 @@ public class DemoData {
         Product bread = product(bakery, "Milk bread loaf 800 g", "Bakery", "Made with Korenaar flour and Zonneweide milk");
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Batch wheatLot = batch(farm, wheat, "W" + year(today.minusDays(110)) + "-07", fields, today.minusDays(110), null, "24", "TNE");
-        Batch milkLot = batch(dairy, milk, "M" + compact(today.minusDays(4)), parlour, today.minusDays(4), today.plusDays(3), "3000", "LTR");
-        batch(bakery, flour, "F" + compact(today.minusDays(3)), plant, today.minusDays(3), today.plusDays(180), "5000", "KGM");
-        Batch breadLot = batch(bakery, bread, "B" + compact(today.minusDays(2)), plant, today.minusDays(2), today.plusDays(4), "2400", "H87");
-
+        Batch wheatLot = batches.create(farm, batchForm(wheat, "W" + today.minusDays(110).getYear() + "-07", fields,
+                today.minusDays(110), null, "24", "TNE"));
+        Batch milkLot = batches.create(dairy, batchForm(milk, "M" + compact(today.minusDays(4)), parlour,
+                today.minusDays(4), today.plusDays(3), "3000", "LTR"));
         deliver(farm, carrier, fields, plant, wheatLot, "24");
         deliver(dairy, carrier, parlour, plant, milkLot, "3000");
+
+        Batch flourLot = process(bakery, Map.of(wheatLot, "24"), batchForm(flour, "F" + compact(today.minusDays(3)),
+                plant, today.minusDays(3), today.plusDays(180), "18000", "KGM"));
+        Batch breadLot = process(bakery, Map.of(flourLot, "1000", milkLot, "600"), batchForm(bread,
+                "B" + compact(today.minusDays(2)), plant, today.minusDays(2), today.plusDays(4), "2400", "H87"));
         deliver(bakery, carrier, plant, shop, breadLot, "1200");
-        LOG.info("Demo supply chain seeded: 6 members, 4 products, 4 batches, 3 shipments");
+        LOG.info("Demo supply chain seeded: 6 members, 4 products, 4 batches (2 from processing), 3 shipments");
     }
 
     private Organization member(String code, String name, Kind kind, String prefix, String city, String address) {
@@ -126,9 +134,18 @@ public class DemoData {
         return products.create(org, form);
     }
 
-    private Batch batch(Organization org, Product product, String lot, Site site, LocalDate produced,
+    private Batch process(Organization org, Map<Batch, String> inputs, ProcessForm form) {
+        inputs.forEach((batch, quantity) -> {
+            form.inputBatchId.add(batch.id.toString());
+            form.inputQuantity.add(quantity);
+        });
+        return processes.transform(org, form);
+    }
+
+    /** The form of a batch; a ProcessForm so that it can also be a processing step's output. */
+    private static ProcessForm batchForm(Product product, String lot, Site site, LocalDate produced,
             LocalDate bestBefore, String quantity, String unit) {
-        BatchForm form = new BatchForm();
+        ProcessForm form = new ProcessForm();
         form.productId = product.id.toString();
         form.lot = lot;
         form.siteId = site.id.toString();
@@ -136,7 +153,7 @@ public class DemoData {
         form.bestBefore = bestBefore == null ? null : bestBefore.toString();
         form.quantity = quantity;
         form.unit = unit;
-        return batches.create(org, form);
+        return form;
     }
 
     private void deliver(Organization shipper, Organization carrier, Site from, Site to, Batch batch, String quantity) {
@@ -149,10 +166,6 @@ public class DemoData {
         Shipment shipment = shipments.create(shipper, form);
         shipments.depart(carrier, shipment.id);
         shipments.arrive(to.organization, shipment.id);
-    }
-
-    private static String year(LocalDate date) {
-        return String.valueOf(date.getYear());
     }
 
     private static String compact(LocalDate date) {

@@ -58,6 +58,16 @@ public record DigitalLink(DigitalLinkKey key, String keyValue, List<Qualifier> q
         return Optional.empty();
     }
 
+    /** The class of a lot of a trade item: GTIN (AI 01) and batch/lot (AI 10). */
+    public static DigitalLink lot(String gtin, String lot) {
+        return new DigitalLink(DigitalLinkKey.GTIN, gtin, List.of(new Qualifier(LOT, lot)));
+    }
+
+    /** A physical location by its GLN (AI 414). */
+    public static DigitalLink location(String gln) {
+        return new DigitalLink(DigitalLinkKey.GLN, gln, List.of());
+    }
+
     /** The canonical URI: {@value #CANONICAL_DOMAIN}, AIs (not short names), values percent-encoded. */
     public String toUri() {
         StringBuilder uri = new StringBuilder(64).append(CANONICAL_DOMAIN)

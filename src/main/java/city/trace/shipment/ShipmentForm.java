@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import city.trace.web.FormValues;
+
 /**
  * What the shipment form submits. Each shippable batch is a row with a hidden {@code batchId} and a
  * {@code quantity} input; rows left blank are not shipped.
@@ -33,7 +35,6 @@ public class ShipmentForm {
 
     /** The quantity typed for a batch, for showing the form again. */
     public String quantityFor(Long id) {
-        int i = batchId.indexOf(String.valueOf(id));
-        return i >= 0 && i < quantity.size() ? quantity.get(i) : "";
+        return FormValues.inRow(batchId, quantity, id);
     }
 }

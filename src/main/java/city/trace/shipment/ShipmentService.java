@@ -2,6 +2,8 @@ package city.trace.shipment;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +13,9 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
 
 import city.trace.batch.Batch;
-import city.trace.batch.BatchForm;
+import city.trace.batch.BatchQuantity;
+import city.trace.config.EpcisConfig;
+import city.trace.epcis.CaptureService;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
 import city.trace.site.Site;
@@ -25,6 +29,16 @@ public class ShipmentService {
 
     @Inject
     Validator validator;
+
+    @Inject
+    CaptureService captures;
+
+    @Inject
+    EpcisConfig epcis;
+
+    private ZoneId siteZone() {
+        return ZoneId.of(epcis.siteTimeZone());
+    }
 
     /** Plans a shipment of {@code shipper}'s batches from one of its sites to another site. */
     @Transactional
@@ -75,16 +89,7 @@ public class ShipmentService {
                 errors.add(field, "Only your batches that are in stock can be shipped");
                 continue;
             }
-            if (!typed.strip().matches(BatchForm.QUANTITY_PATTERN)) {
-                errors.add(field, "Enter a positive number with up to 3 decimals");
-                continue;
-            }
-            Optional<BigDecimal> quantity = FormValues.positiveDecimal(typed, errors, field);
-            if (quantity.filter(q -> q.compareTo(batch.get().quantity) > 0).isPresent()) {
-                errors.add(field, "At most " + batch.get().quantity.stripTrailingZeros().toPlainString() + " "
-                        + batch.get().unit.symbol + " of this batch exist");
-                continue;
-            }
+            Optional<BigDecimal> quantity = BatchQuantity.of(typed, batch.get(), errors, field);
             quantity.ifPresent(q -> {
                 ShipmentItem item = new ShipmentItem();
                 item.shipment = shipment;
@@ -112,6 +117,7 @@ public class ShipmentService {
         shipment.status = Shipment.Status.DEPARTED;
         shipment.departedAt = Instant.now();
         shipment.items.forEach(item -> item.batch.status = Batch.Status.IN_TRANSIT);
+        captures.record(org, ShipmentEvents.departed(shipment, shipment.departedAt, siteZone()), Map.of());
         return shipment;
     }
 
@@ -126,6 +132,7 @@ public class ShipmentService {
         shipment.status = Shipment.Status.ARRIVED;
         shipment.arrivedAt = Instant.now();
         shipment.items.forEach(item -> item.batch.status = Batch.Status.DELIVERED);
+        captures.record(org, ShipmentEvents.arrived(shipment, shipment.arrivedAt, siteZone()), Map.of());
         return shipment;
     }
 

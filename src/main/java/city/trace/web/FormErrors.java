@@ -1,11 +1,13 @@
 package city.trace.web;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.NotBlank;
 
 /** Messages about a submitted form, one per field, in the order they were found. */
 public final class FormErrors {
@@ -16,11 +18,21 @@ public final class FormErrors {
         return new FormErrors();
     }
 
-    /** The first message of each field that Bean Validation complained about. */
+    /**
+     * One message per field that Bean Validation complained about; a missing value is reported before what
+     * else is wrong with it (a blank field also fails its pattern).
+     */
     public static FormErrors of(Set<? extends ConstraintViolation<?>> violations) {
         FormErrors errors = new FormErrors();
-        violations.forEach(v -> errors.add(v.getPropertyPath().toString(), v.getMessage()));
+        violations.stream()
+                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> !isMissingValue(v))
+                        .thenComparing(v -> v.getPropertyPath().toString()))
+                .forEach(v -> errors.add(v.getPropertyPath().toString(), v.getMessage()));
         return errors;
+    }
+
+    private static boolean isMissingValue(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation() instanceof NotBlank;
     }
 
     /** Adds a message unless the field already has one (the first problem is the one to fix first). */

@@ -3,6 +3,7 @@ package city.trace.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -59,6 +60,15 @@ public final class FormValues {
             errors.add(field, "Enter a number, e.g. 1250 or 12.5");
             return Optional.empty();
         }
+    }
+
+    /**
+     * The value typed in the row of {@code key}, for forms that send rows as two aligned lists (a hidden key
+     * and a value per row); empty when there is no such row.
+     */
+    public static String inRow(List<String> keys, List<String> values, Object key) {
+        int i = keys.indexOf(String.valueOf(key));
+        return i >= 0 && i < values.size() ? values.get(i) : "";
     }
 
     /** The enum constant named {@code value}. */

@@ -23,6 +23,12 @@ public class TemplateExtensions {
         return instant == null ? "" : instant.toString();
     }
 
+    /** The short name of a CBV term URI: https://ref.gs1.org/cbv/BizStep-shipping is shipping. */
+    static String term(String uri) {
+        int dash = uri.startsWith("https://ref.gs1.org/cbv/") ? uri.indexOf('-') : -1;
+        return dash > 0 ? uri.substring(dash + 1) : uri;
+    }
+
     /** A quantity without trailing zeros or exponent: 1250, 12.5. */
     static String plain(BigDecimal number) {
         return number == null ? "" : number.stripTrailingZeros().toPlainString();

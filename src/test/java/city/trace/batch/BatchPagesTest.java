@@ -104,17 +104,7 @@ class BatchPagesTest {
     @TestSecurity(user = "bob", roles = "manufacturer")
     @OidcSecurity(claims = @Claim(key = "organization", value = Demo.BAKERY))
     void anotherOrganisationsBatchIsForbidden() {
-        long aliceOnly = Demo.read(() -> {
-            Batch b = new Batch();
-            b.product = Product.findByGtin(Demo.WHEAT_GTIN).orElseThrow();
-            b.site = Site.findByGln(Demo.FIELDS_GLN).orElseThrow();
-            b.lot = "PRIV" + Browser.unique(6);
-            b.productionDate = LocalDate.now();
-            b.quantity = BigDecimal.ONE;
-            b.unit = Unit.TNE;
-            b.persist();
-            return b.id;
-        });
+        long aliceOnly = Demo.batch(Demo.WHEAT_GTIN, Demo.FIELDS_GLN, "PRIV", "1", Unit.TNE).id;
         given().get("/batches/" + aliceOnly).then().statusCode(403)
                 .body(containsString("You do not have access to this"), containsString("belongs to another organisation"));
     }
@@ -123,8 +113,9 @@ class BatchPagesTest {
     @TestSecurity(user = "bob", roles = "manufacturer")
     @OidcSecurity(claims = @Claim(key = "organization", value = Demo.BAKERY))
     void receiverOfAShipmentSeesTheBatch() {
-        long deliveredWheat = Demo.read(() -> Batch.find("product.gtin = ?1 and status = ?2", Demo.WHEAT_GTIN,
-                Batch.Status.DELIVERED).<Batch>firstResult().id);
+        // the demo's wheat went to the bakery and was milled there
+        long deliveredWheat = Demo.read(() -> Batch.find("product.gtin = ?1 and status = ?2 order by id", Demo.WHEAT_GTIN,
+                Batch.Status.CONSUMED).<Batch>firstResult().id);
         given().get("/batches/" + deliveredWheat).then().statusCode(200).body(containsString("De Korenaar Farm"));
     }
 

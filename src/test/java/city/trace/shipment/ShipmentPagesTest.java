@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
 import city.trace.batch.Batch;
 import city.trace.batch.Unit;
 import city.trace.org.Organization;
-import city.trace.product.Product;
 import city.trace.site.Site;
 import city.trace.support.Browser;
 import city.trace.support.Demo;
@@ -28,17 +26,7 @@ class ShipmentPagesTest {
 
     /** A fresh in-stock batch of flour at the bakery, so tests do not depend on each other. */
     private static Batch flourBatch(String quantity) {
-        return Demo.read(() -> {
-            Batch b = new Batch();
-            b.product = Product.findByGtin(Demo.FLOUR_GTIN).orElseThrow();
-            b.site = Site.findByGln(Demo.BAKERY_PLANT_GLN).orElseThrow();
-            b.lot = "S" + Browser.unique(8);
-            b.productionDate = LocalDate.now();
-            b.quantity = new BigDecimal(quantity);
-            b.unit = Unit.KGM;
-            b.persist();
-            return b;
-        });
+        return Demo.batch(Demo.FLOUR_GTIN, Demo.BAKERY_PLANT_GLN, "S", quantity, Unit.KGM);
     }
 
     private static long carrierId() {

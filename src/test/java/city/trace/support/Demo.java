@@ -1,6 +1,13 @@
 package city.trace.support;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.function.Supplier;
+
+import city.trace.batch.Batch;
+import city.trace.batch.Unit;
+import city.trace.product.Product;
+import city.trace.site.Site;
 
 import city.trace.gs1.CheckDigit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,6 +31,24 @@ public final class Demo {
     public static final String FLOUR_GTIN = CheckDigit.append("0" + BAKERY_PREFIX + "00001");
 
     private Demo() {
+    }
+
+    /**
+     * A batch written straight to the database (no event), so a test can start from a known state without
+     * depending on other tests' data.
+     */
+    public static Batch batch(String gtin, String gln, String lotPrefix, String quantity, Unit unit) {
+        return read(() -> {
+            Batch batch = new Batch();
+            batch.product = Product.findByGtin(gtin).orElseThrow();
+            batch.site = Site.findByGln(gln).orElseThrow();
+            batch.lot = lotPrefix + Browser.unique(8);
+            batch.productionDate = LocalDate.now();
+            batch.quantity = new BigDecimal(quantity);
+            batch.unit = unit;
+            batch.persist();
+            return batch;
+        });
     }
 
     /** Runs {@code query} in its own transaction: tests read what the application committed. */

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class Numbers {
 
+    /** The most decimals written in plain notation (the validator refuses longer numeric text). */
+    static final int MAX_PLAIN_DECIMALS = 1000;
+
     private Numbers() {
     }
 
@@ -37,6 +40,10 @@ final class Numbers {
         String sign = text.charAt(0) == '-' ? "-" : "";
         BigDecimal magnitude = value.abs();
         BigDecimal stripped = magnitude.stripTrailingZeros();
+        if (stripped.scale() > MAX_PLAIN_DECIMALS) {
+            // 1e-999999999 would be a billion digits in plain notation: keep such text as it is
+            return null;
+        }
         if (stripped.scale() > 0) {
             return sign + stripped.toPlainString();
         }

@@ -72,7 +72,7 @@ public enum Vocabulary {
     }
 
     /** The web URI of a bare term of this vocabulary, or null when the value is no such term. */
-    String expandBareTerm(String value) {
+    public String expandBareTerm(String value) {
         return terms.contains(value) ? iriPrefix + value : null;
     }
 
@@ -80,7 +80,7 @@ public enum Vocabulary {
      * The web URI for a CBV 1.x URN ({@code urn:epcglobal:cbv:bizstep:shipping}), or the value itself when
      * it is none (e.g. {@code urn:epcglobal:cbv:bt:…} identifiers stay).
      */
-    static String webUriForCbvUrn(String value) {
+    public static String webUriForCbvUrn(String value) {
         if (!value.startsWith(CBV_URN)) {
             return value;
         }

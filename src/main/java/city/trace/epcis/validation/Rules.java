@@ -184,15 +184,9 @@ final class Rules {
         };
     }
 
-    /**
-     * Reports a string that the Event Hash ID could not write: one it takes for an invalid GS1 identifier, or
-     * for a number of absurd precision.
-     */
+    /** Reports a string that the Event Hash ID could not write: one it takes for an invalid GS1 identifier. */
     static void checkHashable(String text, ValidationContext context) {
         String problem = Identifiers.hashingProblem(text, context.namespaces());
-        if (problem == null) {
-            problem = NumericText.problem(text);
-        }
         if (problem != null) {
             context.report(problem);
         }

@@ -5,9 +5,12 @@ import java.util.List;
 import city.trace.epcis.hash.Vocabulary;
 
 /**
- * A field whose value is a term of a standard code list or a URI of the user's own. In the JSON binding the
- * standard terms are written bare ({@code shipping}); the GS1 JSON schema forbids spelling them as CBV URNs or
- * GS1 web URIs (gs1/EPCIS#421), and a bare word that is no standard term is no URI either.
+ * A field whose value is a term of a standard code list or a URI of the user's own. The JSON binding writes
+ * standard terms bare ({@code shipping}); their full spellings (the CBV 1.x URN
+ * {@code urn:epcglobal:cbv:bizstep:shipping} and the web URI {@code https://ref.gs1.org/cbv/BizStep-shipping})
+ * are URIs that name the same term, so they are accepted too, as the Event Hash ID treats all three alike.
+ * What is refused: a bare word that is no standard term (it is no URI either), and a URI in a standard
+ * namespace that names no standard term of this list.
  */
 enum TermField {
     BUSINESS_STEP(Vocabulary.BUSINESS_STEP, "a CBV business step", "shipping", Prefixes.CBV),
@@ -21,7 +24,7 @@ enum TermField {
     MEASUREMENT_TYPE(Vocabulary.MEASUREMENT_TYPE, "a GS1 measurement type", "Temperature", Prefixes.GS1_VOC),
     SENSOR_ALERT(Vocabulary.SENSOR_ALERT, "a GS1 sensor alert type", "ALARM_CONDITION", Prefixes.GS1_VOC);
 
-    /** The URI prefixes under which the standard terms live, and that must not be spelled out. */
+    /** The URI prefixes under which the standard terms live: only standard terms may be named there. */
     private static final class Prefixes {
         static final List<String> CBV = List.of("urn:epcglobal:cbv:", "https://ref.gs1.org/cbv/",
                 "https://ns.gs1.org/cbv/");
@@ -50,7 +53,11 @@ enum TermField {
             if (value.startsWith(prefix)) {
                 String term = value.substring(Math.max(value.lastIndexOf(':'),
                         Math.max(value.lastIndexOf('/'), value.lastIndexOf('-'))) + 1);
-                return vocabulary.isTerm(term) ? field + " must be the bare term '" + term + "', not " + value
+                if (vocabulary.isTerm(term) && vocabulary.expandBareTerm(term).equals(Vocabulary.webUriForCbvUrn(value))) {
+                    return null;
+                }
+                return vocabulary.isTerm(term) ? field + " must be the term '" + term + "' (bare, or as "
+                        + vocabulary.expandBareTerm(term) + "), not " + value
                         : field + " must not use the standard namespace " + prefix + " for a term of its own";
             }
         }

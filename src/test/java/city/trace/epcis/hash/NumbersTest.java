@@ -20,7 +20,8 @@ class NumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "A-1", "2019-10-21", "+01:00", "1-2", "e5", ".", "0x10", "Infinity", "12 kg" })
+    @ValueSource(strings = { "A-1", "2019-10-21", "+01:00", "1-2", "e5", ".", "0x10", "Infinity", "12 kg",
+            "1e-999999999" })
     void otherTextsAreNoNumbers(String text) {
         assertNull(Numbers.canonical(text));
     }

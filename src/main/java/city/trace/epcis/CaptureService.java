@@ -1,0 +1,199 @@
+package city.trace.epcis;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import city.trace.config.EpcisConfig;
+import city.trace.epcis.hash.CanonicalValues;
+import city.trace.epcis.hash.EventHasher;
+import city.trace.epcis.validation.EpcisValidator;
+import city.trace.epcis.validation.ValidationReport;
+import city.trace.epcis.validation.Violation;
+import city.trace.org.Organization;
+import city.trace.web.Problem;
+
+/**
+ * Captures EPCIS documents: validates every event, computes its Event Hash ID and stores it with its
+ * search facts, all or nothing ({@code rollback}, the default) or event by event ({@code proceed}).
+ * Events without an eventID get their hash as eventID; an event stored before is not stored again.
+ */
+@ApplicationScoped
+public class CaptureService {
+
+    public enum ErrorBehaviour {
+        ROLLBACK, PROCEED;
+
+        public String header() {
+            return name().toLowerCase();
+        }
+
+        /** The GS1-Capture-Error-Behaviour header; absent means rollback ("all" is EPCIS 1.2's rollback). */
+        public static ErrorBehaviour of(String header) {
+            if (header == null || header.isBlank() || header.strip().equalsIgnoreCase("rollback")
+                    || header.strip().equalsIgnoreCase("all")) {
+                return ROLLBACK;
+            }
+            if (header.strip().equalsIgnoreCase("proceed")) {
+                return PROCEED;
+            }
+            throw new CaptureRejectedException("Unknown GS1-Capture-Error-Behaviour",
+                    List.of(new Problem.Error("", "GS1-Capture-Error-Behaviour must be rollback or proceed, not " + header)));
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EventHasher hasher = new EventHasher();
+    private final EpcisValidator validator = new EpcisValidator();
+
+    @Inject
+    EpcisConfig config;
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Captures an EPCISDocument or EPCISQueryDocument for {@code org}.
+     *
+     * @throws CaptureLimitExceededException when it holds more events than the capture limit
+     * @throws CaptureRejectedException      when nothing may be stored (invalid document, or any invalid event
+     *                                       with rollback); nothing is stored then
+     */
+    @Transactional
+    public EpcisCapture capture(Organization org, JsonNode document, ErrorBehaviour behaviour) {
+        EventList events = EventList.in(document);
+        if (events != null && events.size() > config.captureLimit()) {
+            throw new CaptureLimitExceededException("The document holds " + events.size()
+                    + " events; this repository captures at most " + config.captureLimit() + " per request");
+        }
+        ValidationReport report = validator.validate(document);
+        Map<Integer, List<Problem.Error>> invalidEvents = new TreeMap<>();
+        report.invalidEventIndexes().forEach(i -> invalidEvents.put(i, errors(report.eventViolations(i))));
+        if (!report.documentViolations().isEmpty() || (behaviour == ErrorBehaviour.ROLLBACK && !report.isValid())) {
+            List<Problem.Error> all = errors(report.violations());
+            throw new CaptureRejectedException("The document has " + all.size() + (all.size() == 1 ? " problem" : " problems")
+                    + "; nothing was stored", all);
+        }
+
+        Map<String, String> namespaces = EventHasher.declaredPrefixes(document);
+        EventPreparer preparer = new EventPreparer(namespaces);
+        List<PreparedEvent> prepared = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (!invalidEvents.containsKey(i)) {
+                prepared.add(preparer.prepare(events.get(i)));
+                positions.add(i);
+            }
+        }
+
+        EpcisCapture job = newJob(org, behaviour, events.size());
+        EventStore.Outcome outcome = store.store(prepared, org.id, job.id, job.createdAt);
+        List<Problem> problems = new ArrayList<>();
+        invalidEvents.forEach((i, errors) -> problems.add(eventProblem(events.pointer(i), "The event is invalid", errors)));
+        for (int conflict : outcome.conflicts()) {
+            int i = positions.get(conflict);
+            problems.add(eventProblem(events.pointer(i), "The eventID is taken", List.of(new Problem.Error(events.pointer(i) + "/eventID",
+                    "eventID " + prepared.get(conflict).eventId() + " is already used by a different event"))));
+        }
+        if (behaviour == ErrorBehaviour.ROLLBACK && !problems.isEmpty()) {
+            throw new CaptureRejectedException("An eventID is already used by a different event; nothing was stored",
+                    problems.stream().flatMap(p -> p.errors().stream()).toList());
+        }
+        job.storedCount = outcome.storedCount();
+        job.success = problems.isEmpty();
+        job.errors = toJson(problems);
+        job.finishedAt = Instant.now();
+        job.running = false;
+        return job;
+    }
+
+    /**
+     * Records an event the application itself makes (a page's action), in the caller's transaction.
+     *
+     * @return the stored event's eventID
+     */
+    @Transactional
+    public String record(Organization org, JsonNode event, Map<String, String> namespaces) {
+        List<Violation> violations = validator.validateEvent(event, "");
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("CityTrace made an invalid EPCIS event: " + violations);
+        }
+        PreparedEvent prepared = new EventPreparer(namespaces).prepare(event);
+        store.store(List.of(prepared), org.id, null, Instant.now());
+        return prepared.eventId();
+    }
+
+    /** Turns validated events into stored form: hash, facts, eventID. */
+    private final class EventPreparer {
+        private final Map<String, String> namespaces;
+        private final CanonicalValues values;
+        private final String namespacesJson;
+
+        EventPreparer(Map<String, String> namespaces) {
+            this.namespaces = namespaces;
+            this.values = new CanonicalValues(namespaces);
+            this.namespacesJson = toJson(new TreeMap<>(namespaces));
+        }
+
+        PreparedEvent prepare(JsonNode event) {
+            var hash = hasher.hash(event, namespaces, config.hashVersion());
+            JsonNode eventId = event.get("eventID");
+            String id = eventId != null && eventId.isTextual() && !eventId.textValue().isBlank()
+                    ? eventId.textValue() : hash.hash();
+            return new PreparedEvent(id, EventFacts.of(event, values), hash, config.hashVersion(), namespacesJson,
+                    toJson(event));
+        }
+    }
+
+    private EpcisCapture newJob(Organization org, ErrorBehaviour behaviour, int eventCount) {
+        EpcisCapture job = new EpcisCapture();
+        job.captureId = "cap-" + HexFormat.of().formatHex(randomBytes(12));
+        job.organization = org;
+        job.errorBehaviour = behaviour.header();
+        job.createdAt = Instant.now();
+        job.running = true;
+        job.eventCount = eventCount;
+        job.persistAndFlush();
+        return job;
+    }
+
+    private static List<Problem.Error> errors(List<Violation> violations) {
+        return violations.stream().map(v -> new Problem.Error(v.pointer(), v.message())).toList();
+    }
+
+    private static Problem eventProblem(String eventPointer, String title, List<Problem.Error> errors) {
+        return new Problem("epcisException:ValidationException", title, 400,
+                errors.stream().map(Problem.Error::detail).reduce((a, b) -> a + "; " + b).orElse(title),
+                eventPointer, errors);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,113 @@
+package city.trace.epcis;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import city.trace.config.EpcisConfig;
+import city.trace.org.CurrentMember;
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The EPCIS 2.0 query interface (REST binding): events by query parameters, by eventID and by EPC, and the
+ * event types. Members of the consortium see their organisation's events and those about their products;
+ * regulators see all.
+ */
+@Path("/epcis")
+@Authenticated
+@Tag(name = "EPCIS query")
+@Produces({ MediaType.APPLICATION_JSON, EpcisDocuments.MEDIA_TYPE })
+public class EpcisQueryResource {
+
+    static final String EPCIS_VERSION = "2.0.0";
+    static final String CBV_VERSION = "2.0.0";
+
+    @Inject
+    EventQueryRepository events;
+
+    @Inject
+    CurrentMember member;
+
+    @Inject
+    EpcisConfig config;
+
+    @GET
+    @Path("/events")
+    @Operation(summary = "Events matching the query parameters (SimpleEventQuery), paged with perPage and nextPageToken")
+    public Response events(@Context UriInfo uri) {
+        Map<String, List<String>> parameters = uri.getQueryParameters();
+        EventQuery query = EventQuery.parse(parameters, config.defaultPerPage(), config.maxPerPage());
+        return page(query, parameters, uri);
+    }
+
+    @GET
+    @Path("/events/{eventID: .+}")
+    @Operation(summary = "The event with this eventID (percent-encoded, or as it is)")
+    public Response event(@PathParam("eventID") String ignored, @Context HttpServerRequest request) {
+        String eventId = eventIdOf(request);
+        EventQueryRepository.Page page = events.find(EventQuery.byEventId(eventId), QueryScope.of(member), Map.of());
+        if (page.events().isEmpty()) {
+            throw new NotFoundException("No event " + eventId + " that you may see");
+        }
+        return epcisResponse(EpcisDocuments.queryDocument(page.events(), page.namespaces())).build();
+    }
+
+    /**
+     * The eventID as the client wrote it after /events/ (percent-encoded or not): read from the raw request
+     * target, because Event Hash IDs contain ';' (a matrix parameter separator for JAX-RS) and, unencoded,
+     * a "?ver=…" that would otherwise be taken for the query string.
+     */
+    private static String eventIdOf(HttpServerRequest request) {
+        String target = request.uri();
+        String raw = target.substring(target.indexOf("/events/") + "/events/".length());
+        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    @GET
+    @Path("/epcs/{epc: .+}/events")
+    @Operation(summary = "Events that name this EPC in any of their lists (MATCH_anyEPC)")
+    public Response eventsOfEpc(@PathParam("epc") String epc, @Context UriInfo uri) {
+        Map<String, List<String>> parameters = new java.util.HashMap<>(uri.getQueryParameters());
+        parameters.put("MATCH_anyEPC", List.of(epc));
+        EventQuery query = EventQuery.parse(parameters, config.defaultPerPage(), config.maxPerPage());
+        return page(query, parameters, uri);
+    }
+
+    @GET
+    @Path("/eventTypes")
+    @Operation(summary = "The event types this repository holds")
+    public Response eventTypes() {
+        return epcisResponse(Map.of("@context", List.of(EpcisDocuments.CONTEXT), "type", "Collection",
+                "member", EventQuery.EVENT_TYPES.stream().sorted().toList())).build();
+    }
+
+    private Response page(EventQuery query, Map<String, List<String>> parameters, UriInfo uri) {
+        EventQueryRepository.Page page = events.find(query, QueryScope.of(member), parameters);
+        Response.ResponseBuilder response = epcisResponse(EpcisDocuments.queryDocument(page.events(), page.namespaces()));
+        if (page.nextPageToken() != null) {
+            var next = uri.getRequestUriBuilder().replaceQueryParam("nextPageToken", page.nextPageToken()).build();
+            response.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    static Response.ResponseBuilder epcisResponse(Object entity) {
+        return Response.ok(entity).header("GS1-EPCIS-Version", EPCIS_VERSION).header("GS1-CBV-Version", CBV_VERSION);
+    }
+}

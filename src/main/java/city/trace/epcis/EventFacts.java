@@ -1,0 +1,61 @@
+package city.trace.epcis;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import city.trace.epcis.hash.CanonicalValues;
+
+/**
+ * What the query interface searches an event by, read from a validated event: vocabulary values as full
+ * URIs and identifiers as canonical GS1 Digital Links (the forms the Event Hash ID uses too), so a query may
+ * name them in any of their spellings.
+ */
+public record EventFacts(String type, String action, Instant eventTime, String eventTimeZoneOffset, String bizStep,
+        String disposition, String readPoint, String bizLocation, String transformationId,
+        List<Identifier> identifiers) {
+
+    /** An identifier and the list it appears in. */
+    public record Identifier(IdentifierRole role, String value) {
+    }
+
+    /** @throws city.trace.epcis.hash.InvalidEventException for a malformed GS1 identifier */
+    public static EventFacts of(JsonNode event, CanonicalValues values) {
+        Set<Identifier> identifiers = new LinkedHashSet<>();
+        for (IdentifierRole role : IdentifierRole.values()) {
+            JsonNode field = event.get(role.field);
+            if (field == null || field.isNull()) {
+                continue;
+            }
+            for (JsonNode element : field.isArray() ? field : List.of(field)) {
+                JsonNode id = role.quantity ? element.get("epcClass") : element;
+                if (id != null && id.isTextual() && !id.textValue().isBlank()) {
+                    identifiers.add(new Identifier(role, values.identifier(id.textValue())));
+                }
+            }
+        }
+        return new EventFacts(event.path("type").asText(), text(event, "action"),
+                OffsetDateTime.parse(event.path("eventTime").asText()).toInstant(),
+                event.path("eventTimeZoneOffset").asText(),
+                mapped(text(event, "bizStep"), values::bizStep),
+                mapped(text(event, "disposition"), values::disposition),
+                mapped(text(event.path("readPoint"), "id"), values::identifier),
+                mapped(text(event.path("bizLocation"), "id"), values::identifier),
+                mapped(text(event, "transformationID"), values::identifier),
+                new ArrayList<>(identifiers));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() && !value.textValue().isBlank() ? value.textValue() : null;
+    }
+
+    private static String mapped(String value, java.util.function.UnaryOperator<String> canonical) {
+        return value == null ? null : canonical.apply(value);
+    }
+}

@@ -1,0 +1,156 @@
+package city.trace.epcis;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Runs event queries in plain SQL over the indexed columns and the identifier table. Results come in
+ * storage order (event id) with keyset paging: a page is "the next n events after id x, up to the newest
+ * event the first page saw", so paging neither repeats nor skips events while others are being captured.
+ */
+@ApplicationScoped
+public class EventQueryRepository {
+
+    /** One page of results: each event as JSON (eventID and recordTime included) and its JSON-LD prefixes. */
+    public record Page(List<String> events, List<String> namespaces, String nextPageToken) {
+    }
+
+    private static final String EVENT_JSON = """
+            (e.event || jsonb_build_object('eventID', e.event_id, 'recordTime',
+                to_char(e.record_time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::text""";
+
+    @Inject
+    AgroalDataSource db;
+
+    public Page find(EventQuery query, QueryScope scope, Map<String, List<String>> parameters) {
+        StringBuilder sql = new StringBuilder("select e.id, ").append(EVENT_JSON)
+                .append(", e.namespaces::text from epcis_event e where e.id <= ?");
+        List<Object> args = new ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            long newest = query.page != null ? query.page.newest() : newestEventId(c);
+            args.add(newest);
+            if (query.page != null) {
+                sql.append(" and e.id > ?");
+                args.add(query.page.after());
+            }
+            anyOf(sql, args, "e.event_type", query.eventTypes);
+            anyOf(sql, args, "e.action", query.actions);
+            anyOf(sql, args, "e.biz_step", query.bizSteps);
+            anyOf(sql, args, "e.disposition", query.dispositions);
+            anyOf(sql, args, "e.read_point", query.readPoints);
+            anyOf(sql, args, "e.biz_location", query.bizLocations);
+            anyOf(sql, args, "e.transformation_id", query.transformationIds);
+            anyOf(sql, args, "e.event_id", query.eventIds);
+            compare(sql, args, "e.event_time >= ?", query.geEventTime);
+            compare(sql, args, "e.event_time < ?", query.ltEventTime);
+            compare(sql, args, "e.record_time >= ?", query.geRecordTime);
+            compare(sql, args, "e.record_time < ?", query.ltRecordTime);
+            for (EventQuery.Match match : query.matches) {
+                sql.append(" and e.id in (select x.event_id from epcis_event_epc x where x.role = any(?) and (");
+                args.add(match.roles().stream().map(r -> r.code).toArray(String[]::new));
+                sql.append(identifierCondition(match.exact(), match.prefixes(), args)).append("))");
+            }
+            if (!scope.isEverything()) {
+                sql.append(" and (e.organization_id = ?");
+                args.add(scope.organizationId());
+                if (!scope.gtins().isEmpty()) {
+                    List<String> gtinLinks = scope.gtins().stream().map(g -> "https://id.gs1.org/01/" + g).toList();
+                    sql.append(" or e.id in (select x.event_id from epcis_event_epc x where ")
+                            .append(identifierCondition(gtinLinks, gtinLinks, args)).append(")");
+                }
+                sql.append(")");
+            }
+            sql.append(" order by e.id limit ?");
+            args.add(query.perPage + 1);
+            return run(c, sql.toString(), args, query, newest, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Event query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Page run(Connection c, String sql, List<Object> args, EventQuery query, long newest,
+            Map<String, List<String>> parameters) throws SQLException {
+        List<String> events = new ArrayList<>();
+        List<String> namespaces = new ArrayList<>();
+        long lastId = 0;
+        boolean more = false;
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            bind(c, select, args);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    if (events.size() == query.perPage) {
+                        more = true;
+                        break;
+                    }
+                    lastId = rs.getLong(1);
+                    events.add(rs.getString(2));
+                    namespaces.add(rs.getString(3));
+                }
+            }
+        }
+        String next = more ? query.nextPageToken(lastId, newest, query.fingerprint(parameters)) : null;
+        return new Page(events, namespaces, next);
+    }
+
+    /** Exact values match by equality; a prefix matches the identifiers below it ({@code prefix/…}). */
+    private static String identifierCondition(List<String> exact, List<String> prefixes, List<Object> args) {
+        List<String> alternatives = new ArrayList<>();
+        if (!exact.isEmpty()) {
+            alternatives.add("x.epc = any(?)");
+            args.add(exact.toArray(String[]::new));
+        }
+        for (String prefix : prefixes) {
+            alternatives.add("x.epc like ?");
+            args.add(escapeLike(prefix) + "/%");
+        }
+        return String.join(" or ", alternatives);
+    }
+
+    private static void anyOf(StringBuilder sql, List<Object> args, String column, List<String> values) {
+        if (values != null) {
+            sql.append(" and ").append(column).append(" = any(?)");
+            args.add(values.toArray(String[]::new));
+        }
+    }
+
+    private static void compare(StringBuilder sql, List<Object> args, String condition, Instant value) {
+        if (value != null) {
+            sql.append(" and ").append(condition);
+            args.add(Timestamp.from(value));
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement statement, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object arg = args.get(i);
+            if (arg instanceof String[] array) {
+                statement.setArray(i + 1, c.createArrayOf("text", array));
+            } else {
+                statement.setObject(i + 1, arg);
+            }
+        }
+    }
+
+    private static long newestEventId(Connection c) throws SQLException {
+        try (var rs = c.createStatement().executeQuery("select coalesce(max(id), 0) from epcis_event")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,87 @@
+package city.trace.epcis;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import city.trace.support.Conformance;
+import city.trace.support.Demo;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+
+/**
+ * Every GS1 EPCIS 2.0 example document is captured and each of its events can be fetched by its eventID
+ * afterwards, except those the standard makes invalid, which are refused for exactly their reason.
+ */
+@QuarkusTest
+@TestSecurity(user = "bob", roles = "manufacturer")
+@OidcSecurity(claims = @Claim(key = "organization", value = Demo.BAKERY))
+class Gs1ExamplesConformanceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EVENTS = "epcisBody.queryResults.resultsBody.eventList";
+    private static final String SENSOR_REPORT = "/epcisBody/eventList/0/sensorElementList/2/sensorReport/0";
+
+    /**
+     * Invalid per EPCIS 2.0 §7.3.5.5: bizRules is a sensorMetadata field only (a report's own fields are fixed,
+     * extensions need a namespace), and a uom SHALL be omitted when none of the values it qualifies is given.
+     */
+    private static final Map<String, List<String>> INVALID = Map.of("SensorDataExample8.jsonld", List.of(
+            SENSOR_REPORT + "/bizRules :: unknown field 'bizRules': extension fields need a namespace prefix, e.g. "
+                    + "example:bizRules",
+            SENSOR_REPORT + "/uom :: uom requires value, minValue, maxValue, meanValue or percValue"));
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleIsCapturedAndQueryableByEventId() {
+        Path examples = Conformance.folder("epcis-examples");
+        return Conformance.files(examples, ".jsonld").stream().map(document -> dynamicTest(
+                examples.relativize(document).toString(), () -> capture(document)));
+    }
+
+    private static void capture(Path file) throws IOException {
+        byte[] body = Files.readAllBytes(file);
+        List<String> reasons = INVALID.get(file.getFileName().toString());
+        var response = given().contentType("application/ld+json").body(body).post("/epcis/capture");
+        if (reasons != null) {
+            List<String> found = response.then().statusCode(400).extract().jsonPath().<Map<String, String>>getList("errors")
+                    .stream().map(e -> e.get("pointer") + " :: " + e.get("detail")).toList();
+            org.hamcrest.MatcherAssert.assertThat(found, containsInAnyOrder(reasons.toArray()));
+            return;
+        }
+        response.then().statusCode(202).body("success", equalTo(true));
+
+        JsonNode document = JSON.readTree(body);
+        JsonNode events = document.at("/epcisBody/eventList").isArray() ? document.at("/epcisBody/eventList")
+                : document.at("/epcisBody/queryResults/resultsBody/eventList");
+        List<String> hashes = given().contentType("application/ld+json").body(body).post("/api/event-hash")
+                .then().statusCode(200).extract().jsonPath().getList("hash");
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode event = events.get(i);
+            String eventId = event.hasNonNull("eventID") ? event.get("eventID").asText() : hashes.get(i);
+            given().urlEncodingEnabled(false).get("/epcis/events/" + URLEncoder.encode(eventId, StandardCharsets.UTF_8))
+                    .then().statusCode(200)
+                    .body(EVENTS, hasSize(1), EVENTS + "[0].eventID", equalTo(eventId),
+                            EVENTS + "[0].type", equalTo(event.get("type").asText()),
+                            EVENTS + "[0].eventTime", equalTo(event.get("eventTime").asText()));
+        }
+    }
+}
