@@ -19,6 +19,10 @@ test('alice logs in through Keycloak, records a batch and sees it on her dashboa
   await expect(page).toHaveURL(/\/batches\/\d+$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Winter wheat, bulk, lot ${lot}`);
   await expect(page.getByText('18.5 t')).toBeVisible();
+  // the batch's commissioning event, with its Event Hash ID
+  const events = page.locator('table.events');
+  await expect(events).toContainText('commissioning');
+  await expect(events.locator('code.hash')).toContainText(/ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0/);
 
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.locator('#batches').getByRole('link', { name: lot })).toBeVisible();

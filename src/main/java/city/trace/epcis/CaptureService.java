@@ -143,12 +143,10 @@ public class CaptureService {
     private final class EventPreparer {
         private final Map<String, String> namespaces;
         private final CanonicalValues values;
-        private final String namespacesJson;
 
         EventPreparer(Map<String, String> namespaces) {
-            this.namespaces = namespaces;
+            this.namespaces = new TreeMap<>(namespaces);
             this.values = new CanonicalValues(namespaces);
-            this.namespacesJson = toJson(new TreeMap<>(namespaces));
         }
 
         PreparedEvent prepare(JsonNode event) {
@@ -156,8 +154,7 @@ public class CaptureService {
             JsonNode eventId = event.get("eventID");
             String id = eventId != null && eventId.isTextual() && !eventId.textValue().isBlank()
                     ? eventId.textValue() : hash.hash();
-            return new PreparedEvent(id, EventFacts.of(event, values), hash, config.hashVersion(), namespacesJson,
-                    toJson(event));
+            return new PreparedEvent(id, EventFacts.of(event, values), hash, config.hashVersion(), namespaces, event);
         }
     }
 

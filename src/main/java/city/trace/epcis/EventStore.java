@@ -16,6 +16,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -38,17 +43,16 @@ public class EventStore {
         }
     }
 
+    // The rows travel as one JSON array: PostgreSQL parses each event once, straight into jsonb.
     private static final String INSERT_EVENTS = """
             insert into epcis_event (event_id, event_type, action, event_time, event_time_zone_offset, record_time,
                 biz_step, disposition, read_point, biz_location, transformation_id, hash, hash_version, prehash,
                 organization_id, capture_id, namespaces, event)
             select e.event_id, e.event_type, e.action, e.event_time, e.tz, ?, e.biz_step, e.disposition, e.read_point,
-                e.biz_location, e.transformation_id, e.hash, e.hash_version, e.prehash, ?, ?, e.namespaces::jsonb,
-                e.event::jsonb
-            from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                as e(event_id, event_type, action, event_time, tz, biz_step, disposition, read_point, biz_location,
-                     transformation_id, hash, hash_version, prehash, namespaces, event)
+                e.biz_location, e.transformation_id, e.hash, e.hash_version, e.prehash, ?, ?, e.namespaces, e.event
+            from jsonb_to_recordset(?::jsonb) as e(event_id text, event_type text, action text, event_time timestamptz,
+                tz text, biz_step text, disposition text, read_point text, biz_location text, transformation_id text,
+                hash text, hash_version text, prehash text, namespaces jsonb, event jsonb)
             on conflict (event_id) do nothing
             returning id, event_id
             """;
@@ -61,6 +65,9 @@ public class EventStore {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    ObjectMapper json;
 
     /** Stores the events (joining the caller's transaction) with {@code recordTime} as their record time. */
     @Transactional
@@ -87,17 +94,17 @@ public class EventStore {
 
     private Map<String, Long> insertEvents(Connection c, List<PreparedEvent> events, long organizationId,
             Long captureId, Instant recordTime) throws SQLException {
-        int n = events.size();
-        String[][] columns = new String[15][n];
-        for (int i = 0; i < n; i++) {
-            PreparedEvent e = events.get(i);
+        ArrayNode rows = json.createArrayNode();
+        for (PreparedEvent e : events) {
             EventFacts f = e.facts();
-            String[] row = { e.eventId(), f.type(), f.action(), f.eventTime().toString(), f.eventTimeZoneOffset(),
-                    f.bizStep(), f.disposition(), f.readPoint(), f.bizLocation(), f.transformationId(), e.hash().hash(),
-                    e.hashVersion().label(), e.hash().prehash(), e.namespacesJson(), e.eventJson() };
-            for (int col = 0; col < row.length; col++) {
-                columns[col][i] = row[col];
-            }
+            ObjectNode row = rows.addObject().put("event_id", e.eventId()).put("event_type", f.type())
+                    .put("action", f.action()).put("event_time", f.eventTime().toString())
+                    .put("tz", f.eventTimeZoneOffset()).put("biz_step", f.bizStep()).put("disposition", f.disposition())
+                    .put("read_point", f.readPoint()).put("biz_location", f.bizLocation())
+                    .put("transformation_id", f.transformationId()).put("hash", e.hash().hash())
+                    .put("hash_version", e.hashVersion().label()).put("prehash", e.hash().prehash());
+            row.set("namespaces", json.valueToTree(e.namespaces()));
+            row.set("event", e.event());
         }
         Map<String, Long> ids = new HashMap<>();
         try (PreparedStatement insert = c.prepareStatement(INSERT_EVENTS)) {
@@ -108,14 +115,14 @@ public class EventStore {
             } else {
                 insert.setLong(3, captureId);
             }
-            for (int col = 0; col < columns.length; col++) {
-                insert.setArray(4 + col, c.createArrayOf("text", columns[col]));
-            }
+            insert.setString(4, json.writeValueAsString(rows));
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
                     ids.put(rs.getString(2), rs.getLong(1));
                 }
             }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
         return ids;
     }
