@@ -5,6 +5,7 @@
 # Use external services instead by setting (see README, "Configuration"):
 #   DB_URL, DB_USER, DB_PASSWORD          an external PostgreSQL
 #   CITYTRACE_CHAIN_RPC_URL               an external EVM JSON-RPC node (e.g. Besu QBFT), with CITYTRACE_CHAIN_CHAIN_ID
+#                                         and the anchoring key CITYTRACE_ANCHOR_PRIVATE_KEY (or a keystore file)
 #   CITYTRACE_KEYCLOAK_URL                an external Keycloak holding the citytrace realm
 # Ports: PORT (app, 8080), CITYTRACE_ANVIL_PORT (8545), CITYTRACE_KEYCLOAK_PORT (8180), CITYTRACE_DB_PORT (5433).
 set -euo pipefail
@@ -52,6 +53,7 @@ if [[ -z "${CITYTRACE_CHAIN_RPC_URL:-}" ]]; then
   export CITYTRACE_CHAIN_RPC_URL="http://127.0.0.1:$ANVIL_PORT"
   say "Starting anvil on $CITYTRACE_CHAIN_RPC_URL (chain id $CHAIN_ID, state in .citytrace/anvil-state.json)"
   start_anvil "$ANVIL_PORT" "$CHAIN_ID" "$STATE_DIR/anvil-state.json" "$LOG_DIR/anvil.log"
+  export CITYTRACE_ANCHOR_PRIVATE_KEY=${CITYTRACE_ANCHOR_PRIVATE_KEY:-$ANVIL_DEV_KEY}
 fi
 export CITYTRACE_CHAIN_CHAIN_ID=$CHAIN_ID
 

@@ -31,23 +31,8 @@ say "Unit and integration tests (./mvnw verify)"
 say "Browser tests against the packaged application"
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 stop_leftovers
-cleanup() { stop_service app; stop_service keycloak; stop_service anvil; }
-trap cleanup EXIT
-
-APP_PORT=$(free_port)
-KEYCLOAK_PORT=$(free_port)
-ANVIL_PORT=$(free_port)
-APP_URL="http://localhost:$APP_PORT"
-start_keycloak "$KEYCLOAK_PORT" "$APP_URL" "$LOG_DIR/keycloak.log"
-start_anvil "$ANVIL_PORT" 31337 "" "$LOG_DIR/anvil.log"
-await_keycloak "http://localhost:$KEYCLOAK_PORT" "$LOG_DIR/keycloak.log"
-rm -rf "$ROOT/target/e2e/data"
-APP_PID=$(PORT=$APP_PORT CITYTRACE_DATA_DIR="$ROOT/target/e2e/data" CITYTRACE_DB_PORT=$(free_port) \
-  CITYTRACE_DEMO_ENABLED=true CITYTRACE_KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" \
-  CITYTRACE_CHAIN_RPC_URL="http://127.0.0.1:$ANVIL_PORT" \
-  start_service app "$LOG_DIR/app.log" "$JAVA_HOME/bin/java" -jar "$APP_JAR")
-wait_http "CityTrace" "$APP_URL/q/health/ready" 120 "$APP_PID" || die "see $LOG_DIR/app.log"
-
+trap stop_local_stack EXIT
+start_local_stack "$ROOT/target/e2e"
 (cd "$ROOT/e2e-tests" && CITYTRACE_URL="$APP_URL" CHROMIUM="$CHROMIUM" npx playwright test)
 
 say "All tests passed in $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"

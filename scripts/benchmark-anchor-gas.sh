@@ -11,24 +11,20 @@ mkdir -p "$ROOT/target/bench" "$ROOT/benchmarks"
 
 find_jdk
 ensure_npm_tools
-(cd "$ROOT" && ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$ROOT/target/bench/classpath.txt") || die "could not build the benchmark"
+CLASSPATH=$(bench_classpath)
 
 say "Running the anchoring gas benchmark (under a minute)"
 {
   echo "# Anchoring gas benchmark"
   echo
-  echo "Measured by \`scripts/benchmark-anchor-gas.sh${*:+ $*}\` on $(date -u +%Y-%m-%d). Machine: $(nproc) cores"\
-    "($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM;"\
-    "$("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $("$ANVIL" --version | head -1 | sed "s/ Version://") (london, free gas as on"\
+  echo "Measured by \`scripts/benchmark-anchor-gas.sh${*:+ $*}\` on $(date -u +%Y-%m-%d). Machine: $(machine_description);"\
+    "$("$ANVIL" --version | head -1 | sed "s/ Version://") (london, free gas as on"\
     "Besu QBFT, automine) on the same machine. Each \`anchor(root, leafCount, batchRef)\` transaction goes to a"\
     "freshly deployed \`ProvenanceRegistry\`; its gas is \`gasUsed\` of the receipt. Leaves are random 32-byte"\
     "digests, new for every batch; \`batchRef\` is a sequential batch id as a left-padded uint64, as the app"\
     "writes it. Gas used does not depend on the gas price, nor on the machine."
   echo
 } > "$RESULT"
-(cd "$ROOT" && "$JAVA_HOME/bin/java" -Xmx1g \
-  -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench/classpath.txt")" \
-  city.trace.bench.AnchorGasBenchmark "$RESULT.part" "$@")
+(cd "$ROOT" && "$JAVA_HOME/bin/java" -Xmx1g -cp "$CLASSPATH" city.trace.bench.AnchorGasBenchmark "$RESULT.part" "$@")
 cat "$RESULT.part" >> "$RESULT" && rm "$RESULT.part"
 say "Results written to ${RESULT#$ROOT/}"

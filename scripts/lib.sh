@@ -8,6 +8,8 @@ KEYCLOAK_VERSION=26.7.3
 KEYCLOAK_HOME="$ROOT/.cache/keycloak-$KEYCLOAK_VERSION"
 ANVIL="$ROOT/tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
 APP_JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+# anvil's funded dev account 0: public knowledge, for local chains only
+ANVIL_DEV_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
 
 say() { printf '\033[1;32m==>\033[0m %s\n' "$*"; }
 warn() { printf '\033[1;33mwarning:\033[0m %s\n' "$*" >&2; }
@@ -158,6 +160,71 @@ await_keycloak() {
   local url=$1 log=$2
   wait_http "Keycloak" "$url/realms/citytrace/.well-known/openid-configuration" 180 "$KEYCLOAK_PID" \
     || die "see $log"
+}
+
+# start_local_stack DIR: Keycloak, anvil (a block every 2 s) and the packaged app with its own PostgreSQL and
+# demo data in DIR/data, all on free ports, for tests and benchmarks. Sets APP_URL, KEYCLOAK_URL, ANVIL_URL,
+# DB_PORT and APP_PID; RUN_DIR and LOG_DIR must be set. Call stop_local_stack when done.
+start_local_stack() {
+  local dir=$1 app_port keycloak_port anvil_port
+  app_port=$(free_port); keycloak_port=$(free_port); anvil_port=$(free_port); DB_PORT=$(free_port)
+  APP_URL="http://localhost:$app_port"
+  KEYCLOAK_URL="http://localhost:$keycloak_port"
+  ANVIL_URL="http://127.0.0.1:$anvil_port"
+  start_keycloak "$keycloak_port" "$APP_URL" "$LOG_DIR/keycloak.log"
+  start_anvil "$anvil_port" 31337 "" "$LOG_DIR/anvil.log"
+  await_keycloak "$KEYCLOAK_URL" "$LOG_DIR/keycloak.log"
+  rm -rf "$dir/data"
+  APP_PID=$(PORT=$app_port CITYTRACE_DATA_DIR="$dir/data" CITYTRACE_DB_PORT=$DB_PORT CITYTRACE_DEMO_ENABLED=true \
+    CITYTRACE_KEYCLOAK_URL="$KEYCLOAK_URL" CITYTRACE_CHAIN_RPC_URL="$ANVIL_URL" CITYTRACE_ANCHOR_PRIVATE_KEY="$ANVIL_DEV_KEY" \
+    start_service app "$LOG_DIR/app.log" "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=192m \
+      ${CITYTRACE_JAVA_OPTS:-} -jar "$APP_JAR")
+  wait_http "CityTrace" "$APP_URL/q/health/ready" 120 "$APP_PID" || die "see $LOG_DIR/app.log"
+}
+
+stop_local_stack() {
+  stop_service app
+  stop_service keycloak
+  stop_service anvil
+}
+
+# Builds the test classes and writes their classpath, for benchmarks run as plain Java programs.
+bench_classpath() {
+  (cd "$ROOT" && ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$ROOT/target/bench/classpath.txt") >&2 || die "could not build the benchmark"
+  echo "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench/classpath.txt")"
+}
+
+# run_app_benchmark RESULT TITLE DESCRIPTION CLASS [ARGS...]: runs a benchmark class against the packaged app
+# on a fresh local stack. The class gets: appUrl jdbcUrl keycloakUrl partFile ARGS...; RESULT gets a header
+# (title, the machine, DESCRIPTION) and then what the class wrote.
+run_app_benchmark() {
+  local result=$1 title=$2 description=$3 class=$4 classpath
+  shift 4
+  RUN_DIR="$ROOT/target/bench/run"
+  LOG_DIR="$ROOT/target/bench/logs"
+  mkdir -p "$RUN_DIR" "$LOG_DIR" "$(dirname "$result")"
+  find_jdk
+  ensure_npm_tools
+  ensure_keycloak
+  ensure_app_built
+  classpath=$(bench_classpath)
+  stop_leftovers
+  trap stop_local_stack EXIT
+  start_local_stack "$ROOT/target/bench"
+  say "Running: $title (a few minutes)"
+  printf '# %s\n\nMeasured on %s. Machine: %s; %s\n\n' "$title" "$(date -u +%Y-%m-%d)" "$(machine_description)" \
+    "$description" > "$result"
+  "$JAVA_HOME/bin/java" -Xmx2g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" "$class" \
+    "$APP_URL" "jdbc:postgresql://localhost:$DB_PORT/citytrace?user=postgres" "$KEYCLOAK_URL" "$result.part" "$@"
+  cat "$result.part" >> "$result" && rm "$result.part"
+  say "Results written to ${result#$ROOT/}"
+}
+
+# The machine a benchmark ran on, for its results file.
+machine_description() {
+  echo "$(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM;"\
+    "$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 }
 
 # Resident memory (MiB) of the processes whose pids are given: the sum of their proportional set sizes

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import city.trace.anchor.AnchorStatus;
 import city.trace.epcis.EpcisEvent;
 import city.trace.org.CurrentMember;
 import city.trace.shipment.ShipmentItem;
@@ -30,7 +31,20 @@ public class BatchResource {
         static native TemplateInstance form(BatchForm form, FormErrors errors, BatchChoices choices);
 
         static native TemplateInstance detail(Batch batch, List<ShipmentItem> shipments, boolean owned,
-                List<EpcisEvent> events, Map<String, String> places);
+                BatchHistory history);
+
+        /** The events table alone, for the page's live refresh while anchors are on their way. */
+        static native TemplateInstance detail$events(Batch batch, BatchHistory history);
+    }
+
+    /** The events naming a batch's lot, where each took place, and how far each is on its way to the chain. */
+    public record BatchHistory(List<EpcisEvent> events, Map<String, String> places,
+            Map<Long, AnchorStatus.EventAnchor> anchors) {
+
+        /** Whether the page should keep refreshing: some event is not final on the chain yet. */
+        public boolean isLive() {
+            return anchors.values().stream().anyMatch(a -> !a.isFinal());
+        }
     }
 
     @Inject
@@ -38,6 +52,9 @@ public class BatchResource {
 
     @Inject
     BatchService batches;
+
+    @Inject
+    AnchorStatus anchors;
 
     @GET
     @Path("/new")
@@ -58,9 +75,20 @@ public class BatchResource {
     public TemplateInstance detail(long id) {
         Batch batch = batches.findVisible(member, id);
         boolean owned = member.getOrganizationIfAny().filter(batch::ownedBy).isPresent();
+        return Templates.detail(batch, ShipmentItem.listByBatch(batch), owned, history(batch));
+    }
+
+    @GET
+    @Path("/{id}/events")
+    public TemplateInstance events(long id) {
+        Batch batch = batches.findVisible(member, id);
+        return Templates.detail$events(batch, history(batch));
+    }
+
+    private BatchHistory history(Batch batch) {
         List<EpcisEvent> events = EpcisEvent.listNaming(BatchEvents.lotClass(batch));
-        Map<String, String> places = Places.named(events.stream().map(e -> e.readPoint).toList());
-        return Templates.detail(batch, ShipmentItem.listByBatch(batch), owned, events, places);
+        return new BatchHistory(events, Places.named(events.stream().map(e -> e.readPoint).toList()),
+                anchors.of(events.stream().map(e -> e.id).toList()));
     }
 
     private TemplateInstance form(BatchForm form, FormErrors errors) {

@@ -46,8 +46,14 @@ public class EpcisEvent extends PanacheEntityBase {
 
     public String hashVersion;
 
+    public String prehash;
+
     @ManyToOne(fetch = FetchType.LAZY)
     public Organization organization;
+
+    public static java.util.Optional<EpcisEvent> findByEventId(String eventId) {
+        return find("eventId", eventId).firstResultOptional();
+    }
 
     /** Events that name {@code identifier} (canonical form) in any list, oldest first. */
     @SuppressWarnings("unchecked")

@@ -1,7 +1,5 @@
 package city.trace.epcis;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -60,23 +58,12 @@ public class EpcisQueryResource {
     @Path("/events/{eventID: .+}")
     @Operation(summary = "The event with this eventID (percent-encoded, or as it is)")
     public Response event(@PathParam("eventID") String ignored, @Context HttpServerRequest request) {
-        String eventId = eventIdOf(request);
+        String eventId = EventIds.fromPath(request, "/events/");
         EventQueryRepository.Page page = events.find(EventQuery.byEventId(eventId), QueryScope.of(member), Map.of());
         if (page.events().isEmpty()) {
             throw new NotFoundException("No event " + eventId + " that you may see");
         }
         return epcisResponse(EpcisDocuments.queryDocument(page.events(), page.namespaces())).build();
-    }
-
-    /**
-     * The eventID as the client wrote it after /events/ (percent-encoded or not): read from the raw request
-     * target, because Event Hash IDs contain ';' (a matrix parameter separator for JAX-RS) and, unencoded,
-     * a "?ver=…" that would otherwise be taken for the query string.
-     */
-    private static String eventIdOf(HttpServerRequest request) {
-        String target = request.uri();
-        String raw = target.substring(target.indexOf("/events/") + "/events/".length());
-        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     @GET

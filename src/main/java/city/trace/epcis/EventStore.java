@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -69,6 +70,9 @@ public class EventStore {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Event<EventsStored> stored;
+
     /** Stores the events (joining the caller's transaction) with {@code recordTime} as their record time. */
     @Transactional
     public Outcome store(List<PreparedEvent> events, long organizationId, Long captureId, Instant recordTime) {
@@ -86,7 +90,11 @@ public class EventStore {
                 }
             }
             insertIdentifiers(c, events, ids);
-            return classify(c, events, ids, notInserted);
+            Outcome outcome = classify(c, events, ids, notInserted);
+            List<Integer> storedNow = java.util.stream.IntStream.range(0, ids.length).filter(i -> ids[i] > 0).boxed().toList();
+            stored.fire(new EventsStored(storedNow.stream().mapToLong(i -> ids[i]).toArray(),
+                    storedNow.stream().map(i -> events.get(i).hash().hash()).toArray(String[]::new)));
+            return outcome;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store EPCIS events: " + e.getMessage(), e);
         }

@@ -29,6 +29,11 @@ public class TemplateExtensions {
         return dash > 0 ? uri.substring(dash + 1) : uri;
     }
 
+    /** For a URL path segment: an eventID such as ni:///sha-256;…?ver=CBV2.0 percent-encoded. */
+    static String urlEncode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** A quantity without trailing zeros or exponent: 1250, 12.5. */
     static String plain(BigDecimal number) {
         return number == null ? "" : number.stripTrailingZeros().toPlainString();

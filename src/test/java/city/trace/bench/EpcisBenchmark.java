@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,10 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -44,29 +38,27 @@ import city.trace.epcis.hash.HashVersion;
  * scripts/benchmark-epcis.sh, which starts the packaged application and its services; results go to a
  * Markdown file.
  *
- * <p>Arguments: appUrl jdbcUrl keycloakUrl organizationCode resultFile [documents] [clients] [queryEvents]; the
- * client authenticates as the realm's machine client, as partner systems do.
+ * <p>Arguments: appUrl jdbcUrl keycloakUrl resultFile [documents] [clients] [queryEvents]; the client
+ * authenticates as the realm's machine client, as partner systems do, whose events belong to its organisation.
  */
 public final class EpcisBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int EVENTS_PER_DOCUMENT = 1000;
-    private static final String COMPANY_PREFIX = "8712347";
+
+    /** The organisation the realm's machine client acts for. */
+    private static final String MACHINE_CLIENT_ORGANIZATION = "noorderlicht-bakery";
 
     private final String app;
     private final String jdbcUrl;
-    private final String keycloak;
     private final long organizationId;
-    private String token;
-    private long tokenExpires;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final CaptureClient client;
     private final List<String> report = new ArrayList<>();
 
     private EpcisBenchmark(String app, String jdbcUrl, String keycloak, long organizationId) {
         this.app = app;
         this.jdbcUrl = jdbcUrl;
-        this.keycloak = keycloak;
         this.organizationId = organizationId;
+        this.client = new CaptureClient(app, keycloak);
     }
 
     private static long organizationId(String jdbcUrl, String code) throws SQLException {
@@ -81,40 +73,27 @@ public final class EpcisBenchmark {
         }
     }
 
-    /** A valid access token of the machine client (tokens live 5 minutes; the benchmark takes longer). */
-    private synchronized String token() throws IOException, InterruptedException {
-        if (token == null || System.nanoTime() > tokenExpires) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak
-                    + "/realms/citytrace/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=citytrace-machine"
-                            + "&client_secret=citytrace-machine-dev-secret")).build(), HttpResponse.BodyHandlers.ofString());
-            token = JSON.readTree(response.body()).get("access_token").asText();
-            tokenExpires = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        }
-        return token;
-    }
-
     public static void main(String[] args) throws Exception {
-        EpcisBenchmark bench = new EpcisBenchmark(args[0], args[1], args[2], organizationId(args[1], args[3]));
-        Path result = Path.of(args[4]);
-        int documents = args.length > 5 ? Integer.parseInt(args[5]) : 100;
-        int clients = args.length > 6 ? Integer.parseInt(args[6]) : 4;
-        int queryEvents = args.length > 7 ? Integer.parseInt(args[7]) : 1_000_000;
+        EpcisBenchmark bench = new EpcisBenchmark(args[0], args[1], args[2],
+                organizationId(args[1], MACHINE_CLIENT_ORGANIZATION));
+        Path result = Path.of(args[3]);
+        int documents = args.length > 4 ? Integer.parseInt(args[4]) : 100;
+        int clients = args.length > 5 ? Integer.parseInt(args[5]) : 4;
+        int queryEvents = args.length > 6 ? Integer.parseInt(args[6]) : 1_000_000;
         bench.run(documents, clients, queryEvents);
         Files.writeString(result, String.join("\n", bench.report) + "\n");
         System.out.println(String.join("\n", bench.report));
     }
 
     private void run(int documents, int clients, int queryEvents) throws Exception {
-        line("## Capture: documents of %d events, end to end vs COPY", EVENTS_PER_DOCUMENT);
+        line("## Capture: documents of %d events, end to end vs COPY", CaptureClient.EVENTS_PER_DOCUMENT);
         line("");
         // warm up the JIT and the connection pool on events that are not measured
-        capture(generate("W", 60), clients);
+        client.capture(CaptureClient.generate("W", 60, CaptureClient.EVENTS_PER_DOCUMENT), clients);
         truncate();
 
         // Disk speed varies on shared machines: alternate the two paths, round by round, on fresh documents.
-        int events = documents * EVENTS_PER_DOCUMENT;
+        int events = documents * CaptureClient.EVENTS_PER_DOCUMENT;
         int rounds = 3;
         double[] captureRates = new double[rounds];
         double[] copyRates = new double[rounds];
@@ -122,8 +101,8 @@ public final class EpcisBenchmark {
                 + "same rows into the same tables | ratio |", clients);
         line("|---|---|---|---|");
         for (int round = 0; round < rounds; round++) {
-            List<String> documentsToSend = generate("C" + round, documents);
-            long captureNanos = capture(documentsToSend, clients);
+            List<String> documentsToSend = CaptureClient.generate("C" + round, documents, CaptureClient.EVENTS_PER_DOCUMENT);
+            long captureNanos = client.capture(documentsToSend, clients);
             long stored = count("select count(*) from epcis_event where event_id like 'urn:uuid:%'");
             if (stored != events) {
                 throw new IllegalStateException("expected " + events + " stored events, found " + stored);
@@ -150,69 +129,6 @@ public final class EpcisBenchmark {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    // --- capture over HTTP
-
-    private long capture(List<String> documents, int clients) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < documents.size(); i = next.getAndIncrement()) {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app + "/epcis/capture"))
-                            .header("Authorization", "Bearer " + token()).header("Content-Type", "application/ld+json")
-                            .timeout(Duration.ofMinutes(2))
-                            .POST(HttpRequest.BodyPublishers.ofString(documents.get(i))).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 202) {
-                        throw new IllegalStateException("capture answered " + response.statusCode() + ": " + response.body());
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        pool.shutdown();
-        return System.nanoTime() - start;
-    }
-
-    /** Documents of realistic ObjectEvents: one serialised item each, shipped from a site. */
-    private static List<String> generate(String run, int documents) {
-        List<String> result = new ArrayList<>(documents);
-        Random random = new Random(run.hashCode());
-        for (int d = 0; d < documents; d++) {
-            StringBuilder doc = new StringBuilder(EVENTS_PER_DOCUMENT * 700).append("""
-                    {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
-                     "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-11-22T10:00:00.000Z",
-                     "epcisBody": {"eventList": [""");
-            for (int e = 0; e < EVENTS_PER_DOCUMENT; e++) {
-                if (e > 0) {
-                    doc.append(',');
-                }
-                doc.append(event(run + d + "x" + e, random));
-            }
-            result.add(doc.append("]}}").toString());
-        }
-        return result;
-    }
-
-    private static String event(String serial, Random random) {
-        int item = random.nextInt(1000);
-        Instant time = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(31_536_000));
-        return """
-                {"eventID": "urn:uuid:%s", "type": "ObjectEvent", "action": "OBSERVE",
-                 "bizStep": "shipping", "disposition": "in_transit",
-                 "eventTime": "%s", "eventTimeZoneOffset": "+01:00",
-                 "epcList": ["urn:epc:id:sgtin:%s.0%05d.%s"],
-                 "readPoint": {"id": "urn:epc:id:sgln:%s.%05d.0"},
-                 "bizTransactionList": [{"type": "po", "bizTransaction": "urn:epcglobal:cbv:bt:8712347000019:%d"}]}"""
-                .formatted(new java.util.UUID(random.nextLong(), random.nextLong()), time, COMPANY_PREFIX, item, serial,
-                        COMPANY_PREFIX, 1 + random.nextInt(20), random.nextInt(1_000_000));
     }
 
     // --- COPY of the same rows
@@ -253,7 +169,7 @@ public final class EpcisBenchmark {
     /** COPYs the rows of every document, one transaction per document as capture commits one per request. */
     private long copy(List<String> documents) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
-            CopyRows rows = rows(documents, reserveIds(c, (long) documents.size() * EVENTS_PER_DOCUMENT));
+            CopyRows rows = rows(documents, reserveIds(c, (long) documents.size() * CaptureClient.EVENTS_PER_DOCUMENT));
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             c.setAutoCommit(false);
             long start = System.nanoTime();
@@ -330,10 +246,10 @@ public final class EpcisBenchmark {
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             c.setAutoCommit(false);
-            int chunks = events / (10 * EVENTS_PER_DOCUMENT);
+            int chunks = events / (10 * CaptureClient.EVENTS_PER_DOCUMENT);
             for (int chunk = 0; chunk < chunks; chunk++) {
-                List<String> documents = generate("Q" + chunk, 10);
-                CopyRows rows = rows(documents, reserveIds(c, 10L * EVENTS_PER_DOCUMENT));
+                List<String> documents = CaptureClient.generate("Q" + chunk, 10, CaptureClient.EVENTS_PER_DOCUMENT);
+                CopyRows rows = rows(documents, reserveIds(c, 10L * CaptureClient.EVENTS_PER_DOCUMENT));
                 copyBlock(copy, String.join("", rows.events()), String.join("", rows.identifiers()));
                 c.commit();
                 JsonNode first = JSON.readTree(documents.get(chunk % 10)).at("/epcisBody/eventList");
@@ -375,8 +291,8 @@ public final class EpcisBenchmark {
     }
 
     private void get(String query) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app + "/epcis/events?" + query))
-                .header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.http().send(HttpRequest.newBuilder(URI.create(app + "/epcis/events?" + query))
+                .header("Authorization", "Bearer " + client.token()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("query answered " + response.statusCode() + ": " + response.body());
         }

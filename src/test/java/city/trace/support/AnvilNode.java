@@ -63,6 +63,7 @@ public final class AnvilNode implements AutoCloseable {
 
     /** (Re)starts the process on the same port, e.g. after {@link #stop()} to simulate an outage. */
     public synchronized void restart() {
+        stop();
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: run `npm install --prefix tools` (the build does it)");
         }
@@ -76,6 +77,13 @@ public final class AnvilNode implements AutoCloseable {
             throw new IllegalStateException("Could not start anvil", e);
         }
         awaitReady();
+    }
+
+    /** Starts the node again if a test left it stopped. */
+    public synchronized void ensureRunning() {
+        if (process == null || !process.isAlive()) {
+            restart();
+        }
     }
 
     /** Stops the process (the chain's state is lost unless anvil was started with --state). */

@@ -11,7 +11,15 @@ public class AnvilResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        anvil = AnvilNode.start();
+        try {
+            // blocks on a timer, as on a real chain (confirmations come without further transactions), and
+            // a chain that survives a restart of the node (fault tests stop it for a while)
+            java.nio.file.Path state = java.nio.file.Files.createTempFile("anvil-state", ".json");
+            java.nio.file.Files.delete(state);
+            anvil = AnvilNode.start("--block-time", "1", "--state", state.toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         return Map.of("citytrace.chain.rpc-url", anvil.rpcUrl(),
                 "citytrace.chain.chain-id", String.valueOf(AnvilNode.CHAIN_ID));
     }

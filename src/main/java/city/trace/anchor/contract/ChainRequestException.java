@@ -13,4 +13,9 @@ public class ChainRequestException extends RuntimeException {
     ChainRequestException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** True when the node could not be reached at all (as opposed to answering with an error). */
+    public boolean isUnreachable() {
+        return getCause() instanceof java.io.IOException;
+    }
 }

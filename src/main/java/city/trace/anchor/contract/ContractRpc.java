@@ -115,7 +115,7 @@ final class ContractRpc {
         return execute(web3j.ethCall(call, block)).getValue();
     }
 
-    private <R extends Response<?>> R execute(Request<?, R> request) {
+    <R extends Response<?>> R execute(Request<?, R> request) {
         R response;
         try {
             response = request.send();

@@ -1,0 +1,187 @@
+package city.trace.anchor;
+
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.web3j.protocol.Web3j;
+
+import city.trace.anchor.contract.ChainNode;
+import city.trace.anchor.contract.ChainRequestException;
+import city.trace.anchor.contract.GasSettings;
+import city.trace.anchor.contract.ProvenanceRegistry;
+import city.trace.anchor.contract.TransactionSigner;
+import city.trace.config.AnchorConfig;
+import city.trace.config.ChainConfig;
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * This node's footing on the chain: its signer, the ProvenanceRegistry (deployed at first start when none
+ * is configured, and remembered), and the anchoring account's nonce, which the database keeps.
+ */
+@ApplicationScoped
+public class AnchorChain {
+
+    private static final Logger LOG = Logger.getLogger(AnchorChain.class);
+    private static final long SETUP_GAS = 1_500_000;
+    private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(2);
+
+    @Inject
+    Web3j web3j;
+
+    @Inject
+    ChainConfig chain;
+
+    @Inject
+    AnchorConfig config;
+
+    @Inject
+    AgroalDataSource db;
+
+    private volatile TransactionSigner signer;
+    private volatile ProvenanceRegistry registry;
+    private volatile ChainNode node;
+
+    /**
+     * Connects to the chain once: checks its id, finds or deploys the registry, reconciles the nonce.
+     *
+     * @throws ChainRequestException when the node cannot be reached (try again later)
+     * @throws IllegalStateException when the configuration is wrong (no key, another chain)
+     */
+    public synchronized void ensureReady() {
+        if (registry != null) {
+            return;
+        }
+        ChainNode chainNode = new ChainNode(web3j);
+        long chainId = chainNode.chainId();
+        if (chainId != chain.chainId()) {
+            throw new IllegalStateException("The chain node at " + chain.rpcUrl() + " is on chain " + chainId
+                    + ", not the configured " + chain.chainId());
+        }
+        TransactionSigner account = new TransactionSigner(AnchorKeys.load(config), chainId);
+        node = chainNode;
+        signer = account;
+        reconcileNonce();
+        registry = new ProvenanceRegistry(web3j, contractAddress(chainId));
+        if (!registry.isMember(signer.address())) {
+            LOG.warnf("Account %s is not a member of the registry %s: its anchors will be refused until the "
+                    + "registry's admin adds it", signer.address(), registry.address());
+        }
+        LOG.infof("Anchoring on chain %d with registry %s from %s", chainId, registry.address(), signer.address());
+    }
+
+    public ProvenanceRegistry registry() {
+        return registry;
+    }
+
+    public TransactionSigner signer() {
+        return signer;
+    }
+
+    public ChainNode node() {
+        return node;
+    }
+
+    /** Gas settings for {@code gasLimit}: free on free-gas chains (QBFT with zero base fee), else the node's fees. */
+    public GasSettings gas(BigInteger gasLimit) {
+        return GasSettings.suggestedBy(web3j, gasLimit.longValueExact());
+    }
+
+    /**
+     * Makes the stored nonce agree with the node: when the node counts more transactions (the account was used
+     * elsewhere, or a stored transaction was mined), the node wins; when the database is ahead, the stored
+     * transactions the node lost are sent again by the worker, so the database keeps its count.
+     */
+    public void reconcileNonce() {
+        long onNode = node.pendingNonce(signer.address()).longValueExact();
+        try (Connection c = db.getConnection(); PreparedStatement upsert = c.prepareStatement("""
+                insert into anchor_account (chain_id, address, next_nonce) values (?, ?, ?)
+                on conflict (chain_id, address) do update set next_nonce = greatest(anchor_account.next_nonce, excluded.next_nonce)
+                """)) {
+            upsert.setLong(1, signer.chainId());
+            upsert.setString(2, signer.address());
+            upsert.setLong(3, onNode);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the anchoring nonce", e);
+        }
+    }
+
+    /**
+     * Takes the next nonce of the anchoring account, within the caller's transaction: the transaction signed
+     * with it must be stored in that same transaction.
+     */
+    public long takeNonce(Connection c) throws SQLException {
+        try (PreparedStatement take = c.prepareStatement("update anchor_account set next_nonce = next_nonce + 1 "
+                + "where chain_id = ? and address = ? returning next_nonce - 1")) {
+            take.setLong(1, signer.chainId());
+            take.setString(2, signer.address());
+            try (ResultSet rs = take.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("No nonce kept for " + signer.address());
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private String contractAddress(long chainId) {
+        if (config.contract().isPresent()) {
+            String configured = config.contract().get();
+            if (!node.hasCode(configured)) {
+                throw new IllegalStateException("No contract at the configured registry address " + configured);
+            }
+            return configured;
+        }
+        Optional<String> remembered = rememberedContract(chainId);
+        if (remembered.isPresent() && node.hasCode(remembered.get())) {
+            return remembered.get();
+        }
+        remembered.ifPresent(address -> LOG.warnf("The registry %s remembered for chain %d is gone from the chain "
+                + "(was the local chain reset?); deploying a new one", address, chainId));
+        return deploy(chainId);
+    }
+
+    /** Deploys a registry with this node as admin and first member, and remembers its address. */
+    private String deploy(long chainId) {
+        ProvenanceRegistry deployed;
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            deployed = ProvenanceRegistry.deploy(web3j, signer, BigInteger.valueOf(takeNonce(c)),
+                    gas(BigInteger.valueOf(SETUP_GAS)), SETUP_TIMEOUT).registry();
+            String addMember = deployed.addMember(signer, BigInteger.valueOf(takeNonce(c)),
+                    gas(BigInteger.valueOf(SETUP_GAS)), signer.address());
+            deployed.requireSuccess(deployed.awaitReceipt(addMember, SETUP_TIMEOUT));
+            try (PreparedStatement remember = c.prepareStatement("insert into anchor_contract (chain_id, address) "
+                    + "values (?, ?) on conflict (chain_id) do update set address = excluded.address, deployed_at = now()")) {
+                remember.setLong(1, chainId);
+                remember.setString(2, deployed.address());
+                remember.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not remember the deployed registry", e);
+        }
+        LOG.infof("Deployed the ProvenanceRegistry at %s on chain %d", deployed.address(), chainId);
+        return deployed.address();
+    }
+
+    private Optional<String> rememberedContract(long chainId) {
+        try (Connection c = db.getConnection();
+                PreparedStatement query = c.prepareStatement("select address from anchor_contract where chain_id = ?")) {
+            query.setLong(1, chainId);
+            ResultSet rs = query.executeQuery();
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package city.trace.anchor;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+import city.trace.anchor.contract.AnchorRecord;
+import city.trace.anchor.contract.ChainNode;
+import city.trace.anchor.contract.ChainRequestException;
+import city.trace.anchor.contract.ContractRevertException;
+import city.trace.anchor.contract.RootAlreadyAnchoredException;
+import city.trace.anchor.contract.SignedTransaction;
+import city.trace.anchor.merkle.Bytes32;
+import city.trace.config.AnchorConfig;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+
+/**
+ * The one anchoring worker: cuts batches from the outbox and moves every open batch on, one step per round —
+ * sign and store the transaction, send it, find its receipt, watch its confirmations — so that a crash at any
+ * point resumes from the database. The chain is not trusted to be up: while it fails, the worker backs off
+ * and the events wait in the outbox; nothing is lost and nothing is anchored twice (the same stored bytes
+ * are sent again, and the contract refuses a root it has).
+ */
+@ApplicationScoped
+public class AnchorWorker {
+
+    private static final Logger LOG = Logger.getLogger(AnchorWorker.class);
+
+    @Inject
+    AnchorConfig config;
+
+    @Inject
+    AnchorChain chain;
+
+    @Inject
+    BatchCutter cutter;
+
+    @Inject
+    BatchLedger ledger;
+
+    @Inject
+    AnchorMetrics metrics;
+
+    private Instant retryAt = Instant.MIN;
+    private Duration backoff;
+    private volatile String lastError;
+
+    /** Skips rounds when anchoring is switched off. */
+    @Singleton
+    public static class Disabled implements Scheduled.SkipPredicate {
+        @Inject
+        AnchorConfig config;
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !config.enabled();
+        }
+    }
+
+    @Scheduled(every = "${citytrace.anchor.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Disabled.class)
+    void tick() {
+        work();
+    }
+
+    /** One round of work; does nothing while backing off after a failure of the chain node. */
+    public synchronized void work() {
+        if (Instant.now().isBefore(retryAt)) {
+            return;
+        }
+        try {
+            chain.ensureReady();
+            long chainId = chain.signer().chainId();
+            String contract = chain.registry().address();
+            long t0 = System.nanoTime();
+            while (cutter.cutIfDue(chainId, contract).isPresent()) {
+                // a backlog larger than one batch is cut in full batches at once
+            }
+            long t1 = System.nanoTime();
+            List<AnchorBatch> open = ledger.open();
+            for (AnchorBatch batch : open) {
+                advance(batch);
+            }
+            LOG.debugf("Round: cut %d ms; %d open batches moved on in %d ms", (t1 - t0) / 1_000_000, open.size(),
+                    (System.nanoTime() - t1) / 1_000_000);
+            backoff = null;
+            lastError = null;
+        } catch (ChainRequestException | ContractRevertException | IllegalStateException e) {
+            backOff(e);
+        }
+    }
+
+    /** Why the last round failed, or null. */
+    public String lastError() {
+        return lastError;
+    }
+
+    private void advance(AnchorBatch batch) {
+        switch (batch.status) {
+            case PENDING -> {
+                if (!batch.isSigned() && !sign(batch)) {
+                    return;
+                }
+                send(ledger.load(batch.id));
+            }
+            case SUBMITTED -> track(batch);
+            case ANCHORED -> confirm(batch);
+            case FINAL -> {
+                // nothing left to do
+            }
+        }
+    }
+
+    /** Signs and stores the batch's transaction; false when there is nothing to send (the root is on chain). */
+    private boolean sign(AnchorBatch batch) {
+        Bytes32 root = Bytes32.of(batch.root);
+        Bytes32 ref = batchRef(batch.id);
+        BigInteger gas;
+        try {
+            gas = chain.registry().estimateAnchorGas(chain.signer().address(), root, batch.leafCount, ref);
+        } catch (RootAlreadyAnchoredException e) {
+            adopt(batch);
+            return false;
+        }
+        // the estimate is for exactly this call data; a margin covers state that changes before mining
+        BigInteger limit = gas.multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4)).add(BigInteger.valueOf(10_000));
+        ledger.sign(batch.id, nonce -> chain.registry().signAnchor(chain.signer(), BigInteger.valueOf(nonce),
+                chain.gas(limit), root, batch.leafCount, ref));
+        return true;
+    }
+
+    /** Sends the stored transaction (again); the node's answer decides the batch's next state. */
+    private void send(AnchorBatch batch) {
+        try {
+            chain.registry().send(new SignedTransaction(batch.txHash, batch.rawTx));
+            if (batch.status == AnchorBatch.Status.PENDING) {
+                ledger.submitted(batch.id);
+            }
+        } catch (ChainRequestException e) {
+            if (e.isUnreachable()) {
+                throw e;
+            }
+            if (chain.node().knows(batch.txHash)) {
+                // already in the pool or mined: sent before, e.g. just before a crash
+                if (batch.status == AnchorBatch.Status.PENDING) {
+                    ledger.submitted(batch.id);
+                }
+            } else if (e.getMessage().toLowerCase().contains("nonce")) {
+                nonceTaken(batch, e.getMessage());
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    /** Waits for the receipt; sends the transaction again if the node lost it (dropped, or reorganised out). */
+    private void track(AnchorBatch batch) {
+        Optional<TransactionReceipt> receipt = chain.registry().receipt(batch.txHash);
+        if (receipt.isEmpty()) {
+            if (!chain.node().knows(batch.txHash)) {
+                LOG.infof("Anchoring transaction %s of batch %d is gone from the node; sending it again",
+                        batch.txHash, batch.id);
+                metrics.rebroadcast();
+                send(batch);
+            }
+            return;
+        }
+        try {
+            chain.registry().requireSuccess(receipt.get());
+            long number = receipt.get().getBlockNumber().longValueExact();
+            ChainNode.Block block = chain.node().block(number)
+                    .orElseThrow(() -> new IllegalStateException("the node has no block " + number + " of its receipt"));
+            ledger.anchored(batch.id, block, batch.txHash);
+            metrics.anchored(batch.id);
+        } catch (RootAlreadyAnchoredException e) {
+            adopt(batch);
+        } catch (ContractRevertException e) {
+            ledger.unsign(batch.id, "anchor() reverted: " + e.getMessage());
+            metrics.failure("revert");
+            throw e;
+        }
+    }
+
+    /** Watches the block: gone (reorganised) means back to SUBMITTED; deep enough means FINAL. */
+    private void confirm(AnchorBatch batch) {
+        Optional<ChainNode.Block> block = chain.node().block(batch.blockNumber);
+        if (block.isEmpty() || !block.get().hash().equals(batch.blockHash)) {
+            LOG.warnf("Block %d of batch %d left the chain (reorganisation); waiting for the anchor again",
+                    batch.blockNumber, batch.id);
+            ledger.reorganised(batch.id);
+            metrics.failure("reorg");
+            return;
+        }
+        if (chain.node().latestBlockNumber() - batch.blockNumber + 1 >= config.confirmations()) {
+            ledger.finalised(batch.id);
+        }
+    }
+
+    /**
+     * The stored transaction's nonce went to another transaction. If that one anchored our root (it was ours,
+     * signed before a crash or a reset), adopt it; otherwise sign the batch anew with a fresh nonce.
+     */
+    private void nonceTaken(AnchorBatch batch, String reason) {
+        if (chain.registry().anchorOf(Bytes32.of(batch.root)).isPresent()) {
+            adopt(batch);
+            return;
+        }
+        LOG.warnf("Nonce %d of batch %d was taken by another transaction (%s); signing the batch anew",
+                batch.nonce, batch.id, reason);
+        ledger.unsign(batch.id, reason);
+        chain.reconcileNonce();
+    }
+
+    /** The root is anchored already (a resubmission, or the same root earlier): that anchor is this batch's. */
+    private void adopt(AnchorBatch batch) {
+        AnchorRecord record = chain.registry().anchorOf(Bytes32.of(batch.root))
+                .orElseThrow(() -> new IllegalStateException("root of batch " + batch.id + " is not anchored"));
+        ChainNode.Block block = chain.node().block(record.blockNumber())
+                .orElseThrow(() -> new IllegalStateException("block " + record.blockNumber() + " not found"));
+        ledger.anchored(batch.id, block, record.transactionHash());
+        metrics.anchored(batch.id);
+    }
+
+    private void backOff(RuntimeException e) {
+        backoff = backoff == null ? config.retryBackoff()
+                : backoff.multipliedBy(2).compareTo(config.maxRetryBackoff()) > 0 ? config.maxRetryBackoff()
+                        : backoff.multipliedBy(2);
+        retryAt = Instant.now().plus(backoff);
+        lastError = e.getMessage();
+        metrics.failure(e instanceof ChainRequestException c && c.isUnreachable() ? "unreachable" : "error");
+        LOG.warnf("Anchoring paused for %s: %s", backoff, e.getMessage());
+    }
+
+    /** The batch's id as the anchor's batchRef: a uint64, left-padded (its leading zeros make it cheap). */
+    static Bytes32 batchRef(long batchId) {
+        byte[] ref = new byte[Bytes32.LENGTH];
+        for (int i = 0; i < Long.BYTES; i++) {
+            ref[Bytes32.LENGTH - 1 - i] = (byte) (batchId >>> (8 * i));
+        }
+        return Bytes32.of(ref);
+    }
+}

@@ -1,0 +1,161 @@
+package city.trace.anchor;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import city.trace.anchor.merkle.Bytes32;
+import city.trace.anchor.merkle.InclusionProof;
+import city.trace.anchor.merkle.MerkleTree;
+import city.trace.config.AnchorConfig;
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Cuts batches from the outbox: when {@code batchSize} events wait, or the oldest has waited
+ * {@code batchInterval}, their fingerprints become the leaves of an RFC 6962 tree, and the tree's root and
+ * every leaf's audit path are stored, all in one transaction.
+ */
+@ApplicationScoped
+public class BatchCutter {
+
+    private static final HexFormat HEX = HexFormat.of();
+    /** Key of the advisory lock held while cutting. */
+    private static final long CUT_LOCK = 0x6369747974726163L;
+    private static final Logger LOG = Logger.getLogger(BatchCutter.class);
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    AnchorConfig config;
+
+    /** The events of the next batch, oldest first; empty when no batch is due yet. */
+    private record Waiting(List<Long> eventIds, List<byte[]> digests, Instant oldest) {
+    }
+
+    /** Cuts one batch if one is due; returns its id. */
+    @Transactional
+    public Optional<Long> cutIfDue(long chainId, String contract) {
+        try (Connection c = db.getConnection()) {
+            Waiting waiting = waiting(c);
+            boolean due = waiting.eventIds().size() >= config.batchSize() || (!waiting.eventIds().isEmpty()
+                    && !waiting.oldest().plus(config.batchInterval()).isAfter(Instant.now()));
+            if (!due) {
+                return Optional.empty();
+            }
+            long t0 = System.nanoTime();
+            MerkleTree tree = MerkleTree.of(waiting.digests());
+            long batchId = batchFor(c, tree, chainId, contract);
+            long t1 = System.nanoTime();
+            storeLeaves(c, batchId, tree, waiting.eventIds());
+            long t2 = System.nanoTime();
+            try (PreparedStatement done = c.prepareStatement("delete from anchor_outbox where event_id = any(?)")) {
+                done.setArray(1, c.createArrayOf("bigint", waiting.eventIds().toArray()));
+                done.executeUpdate();
+            }
+            LOG.debugf("Batch %d: %d events; tree %d ms, proofs stored %d ms, outbox %d ms", batchId, tree.size(),
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+            return Optional.of(batchId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not cut an anchoring batch: " + e.getMessage(), e);
+        }
+    }
+
+    private Waiting waiting(Connection c) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        List<byte[]> digests = new ArrayList<>();
+        Instant oldest = null;
+        // one lock for the whole cut (not one per row): never two batches of one event, even with two workers
+        try (var lock = c.createStatement()) {
+            lock.execute("select pg_advisory_xact_lock(" + CUT_LOCK + ")");
+        }
+        try (PreparedStatement next = c.prepareStatement(
+                "select event_id, digest, enqueued_at from anchor_outbox order by event_id limit ?")) {
+            next.setInt(1, config.batchSize());
+            try (ResultSet rs = next.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    digests.add(rs.getBytes(2));
+                    Instant enqueued = rs.getTimestamp(3).toInstant();
+                    oldest = oldest == null || enqueued.isBefore(oldest) ? enqueued : oldest;
+                }
+            }
+        }
+        return new Waiting(ids, digests, oldest);
+    }
+
+    /** The 32-byte SHA-256 digest inside an Event Hash ID (ni:///sha-256;&lt;hex&gt;?ver=…): the leaf data. */
+    static byte[] digest(String eventHash) {
+        int start = eventHash.indexOf(';') + 1;
+        return HEX.parseHex(eventHash, start, start + 2 * Bytes32.LENGTH);
+    }
+
+    /**
+     * A new batch for the tree; or, when the same root was cut before (the same fingerprints in the same
+     * order, e.g. an event captured again under another eventID), that batch: its proofs hold for these too.
+     */
+    private static long batchFor(Connection c, MerkleTree tree, long chainId, String contract) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("insert into anchor_batch (root, leaf_count, status, "
+                + "chain_id, contract) values (?, ?, 'PENDING', ?, ?) on conflict (root) do nothing returning id")) {
+            insert.setBytes(1, tree.root().toByteArray());
+            insert.setInt(2, tree.size());
+            insert.setLong(3, chainId);
+            insert.setString(4, contract);
+            try (ResultSet rs = insert.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement existing = c.prepareStatement("select id from anchor_batch where root = ?")) {
+            existing.setBytes(1, tree.root().toByteArray());
+            try (ResultSet rs = existing.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Stores every leaf's audit path. The paths travel as one binary parameter with their offsets and lengths,
+     * and the database cuts them apart: sent as an array they would be hex text, parsed back element by element.
+     */
+    private static void storeLeaves(Connection c, long batchId, MerkleTree tree, List<Long> eventIds)
+            throws SQLException {
+        int n = eventIds.size();
+        Integer[] indexes = new Integer[n];
+        Integer[] offsets = new Integer[n];
+        Integer[] lengths = new Integer[n];
+        java.io.ByteArrayOutputStream paths = new java.io.ByteArrayOutputStream(n * 16 * Bytes32.LENGTH);
+        for (int i = 0; i < n; i++) {
+            InclusionProof proof = tree.inclusionProof(i);
+            indexes[i] = i;
+            offsets[i] = paths.size();
+            lengths[i] = proof.auditPath().size() * Bytes32.LENGTH;
+            proof.auditPath().forEach(sibling -> paths.writeBytes(sibling.toByteArray()));
+        }
+        try (PreparedStatement insert = c.prepareStatement("insert into anchor_leaf (event_id, batch_id, leaf_index, "
+                + "audit_path) select e, ?, i, substring(?::bytea from o + 1 for l) "
+                + "from unnest(?::bigint[], ?::int[], ?::int[], ?::int[]) as u(e, i, o, l)")) {
+            insert.setLong(1, batchId);
+            insert.setBytes(2, paths.toByteArray());
+            insert.setArray(3, c.createArrayOf("bigint", eventIds.toArray()));
+            insert.setArray(4, c.createArrayOf("int4", indexes));
+            insert.setArray(5, c.createArrayOf("int4", offsets));
+            insert.setArray(6, c.createArrayOf("int4", lengths));
+            insert.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package city.trace.anchor;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import city.trace.anchor.merkle.Bytes32;
+import city.trace.epcis.EventsStored;
+import io.agroal.api.AgroalDataSource;
+
+/** Every stored event gets its anchoring entry in the same transaction: none is ever left out. */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    AgroalDataSource db;
+
+    void enqueue(@Observes EventsStored stored) {
+        if (stored.eventIds().length == 0) {
+            return;
+        }
+        // the digests travel as one binary parameter, cut into 32-byte leaves by the database
+        byte[] digests = new byte[stored.hashes().length * Bytes32.LENGTH];
+        for (int i = 0; i < stored.hashes().length; i++) {
+            System.arraycopy(BatchCutter.digest(stored.hashes()[i]), 0, digests, i * Bytes32.LENGTH, Bytes32.LENGTH);
+        }
+        try (Connection c = db.getConnection();
+                PreparedStatement insert = c.prepareStatement("insert into anchor_outbox (event_id, digest) "
+                        + "select e, substring(?::bytea from ((o - 1) * 32 + 1)::int for 32) "
+                        + "from unnest(?::bigint[]) with ordinality as u(e, o)")) {
+            insert.setBytes(1, digests);
+            insert.setArray(2, c.createArrayOf("bigint", Arrays.stream(stored.eventIds()).boxed().toArray()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not enqueue events for anchoring: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package city.trace.anchor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+import city.trace.anchor.contract.GasSettings;
+import city.trace.anchor.contract.ProvenanceRegistry;
+import city.trace.anchor.contract.TransactionSigner;
+import city.trace.support.Anchoring;
+import city.trace.support.AnvilNode;
+import io.restassured.path.json.JsonPath;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The packaged application is killed (SIGKILL) after it sent an anchoring transaction and before the
+ * receipt: on restart it reconciles with the chain and never anchors the batch a second time.
+ */
+class AnchorCrashIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private static EmbeddedPostgres postgres;
+    private static AnvilNode anvil;
+    private static String registry;
+
+    @BeforeAll
+    static void services() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        anvil = AnvilNode.start();
+        // the registry exists before the app starts, so that the test decides when blocks are mined
+        Web3j web3j = Web3j.build(new HttpService(anvil.rpcUrl()));
+        TransactionSigner signer = new TransactionSigner(Credentials.create(AnvilNode.DEV_KEY), AnvilNode.CHAIN_ID);
+        ProvenanceRegistry deployed = ProvenanceRegistry.deploy(web3j, signer, BigInteger.ZERO,
+                GasSettings.free(2_000_000), Duration.ofSeconds(30)).registry();
+        deployed.requireSuccess(deployed.awaitReceipt(
+                deployed.addMember(signer, BigInteger.ONE, GasSettings.free(200_000), signer.address()),
+                Duration.ofSeconds(30)));
+        registry = deployed.address();
+        anvil.rpc("anvil_setAutomine", "[false]");
+    }
+
+    @AfterAll
+    static void stopServices() throws IOException {
+        anvil.stop();
+        postgres.close();
+    }
+
+    @Test
+    void anAppKilledBetweenSendingAndTheReceiptAnchorsNothingTwice() throws Exception {
+        Process app = startApp();
+        Map<String, Object> sent = awaitBatch("SUBMITTED");
+        app.destroyForcibly().waitFor();
+
+        anvil.rpc("evm_mine", "[]");
+        anvil.rpc("anvil_setIntervalMining", "[1]");
+        Process restarted = startApp();
+        try {
+            Map<String, Object> anchored = awaitBatch("FINAL");
+            assertEquals(sent.get("tx_hash"), anchored.get("tx_hash"), "the transaction sent before the crash");
+            String root = "0x" + java.util.HexFormat.of().formatHex((byte[]) anchored.get("root"));
+            assertEquals(1, Anchoring.anchoredLogs(anvil, registry, root), "anchored once");
+            // deployment, membership, one anchor: no second anchoring transaction was ever sent
+            assertEquals("0x3", JsonPath.from(anvil.rpc("eth_getTransactionCount",
+                    "[\"" + Credentials.create(AnvilNode.DEV_KEY).getAddress() + "\", \"latest\"]")).getString("result"));
+        } finally {
+            restarted.destroy();
+            restarted.waitFor();
+        }
+    }
+
+    /** The packaged app on the test's PostgreSQL and anvil, seeding the demo chain (whose events it anchors). */
+    private static Process startApp() throws IOException, InterruptedException {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("citytrace.app.jar", "target/quarkus-app/quarkus-run.jar"))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        Path.of("target", "anchor-crash-it.log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.putAll(new HashMap<>(Map.of("PORT", String.valueOf(port),
+                "DB_URL", postgres.getJdbcUrl("postgres", "postgres"), "DB_USER", "postgres", "DB_PASSWORD", "",
+                "CITYTRACE_CHAIN_RPC_URL", anvil.rpcUrl(), "CITYTRACE_ANCHOR_PRIVATE_KEY", AnvilNode.DEV_KEY,
+                "CITYTRACE_ANCHOR_CONTRACT", registry, "CITYTRACE_DEMO_ENABLED", "true",
+                // no Keycloak here: do not wait for it at start
+                "CITYTRACE_KEYCLOAK_URL", "http://localhost:1", "QUARKUS_OIDC_CONNECTION_DELAY", "1S")));
+        env.put("QUARKUS_OIDC_API_CONNECTION_DELAY", "1S");
+        Process app = builder.start();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        HttpClient http = HttpClient.newHttpClient();
+        while (true) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/live")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return app;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            if (!app.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the app did not start; see target/anchor-crash-it.log");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Waits until the (only) batch has {@code status}; returns its row. */
+    private static Map<String, Object> awaitBatch(String status) throws SQLException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
+                    ResultSet rs = c.createStatement().executeQuery(
+                            "select status, tx_hash, root from anchor_batch order by id")) {
+                if (rs.next() && status.equals(rs.getString(1))) {
+                    return Map.of("tx_hash", rs.getString(2), "root", rs.getBytes(3));
+                }
+            } catch (SQLException notYet) {
+                // the schema is created at the app's first start
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no batch reached " + status + " within " + PATIENCE);
+            }
+            Anchoring.sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

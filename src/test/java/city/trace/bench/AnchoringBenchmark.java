@@ -1,0 +1,167 @@
+package city.trace.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Anchoring under load, against the packaged app with anvil mining a block every 2 s: how long an event waits
+ * from capture to its anchor in a block (p50/p99), and whether anchoring keeps pace with capture at the
+ * capture benchmark's rate (the backlog of events not yet anchored does not grow). Run by
+ * scripts/benchmark-anchor-latency.sh.
+ *
+ * <p>Arguments: appUrl jdbcUrl keycloakUrl resultFile [seconds (60)] [clients (4)]
+ */
+public final class AnchoringBenchmark {
+
+    /** Events captured but not yet in a block: in the outbox, or in a batch not yet anchored. */
+    private static final String NOT_ANCHORED = """
+            select (select count(*) from anchor_outbox)
+                 + (select coalesce(sum(leaf_count), 0) from anchor_batch where status in ('PENDING', 'SUBMITTED'))""";
+
+    private final CaptureClient client;
+    private final String jdbcUrl;
+    private final List<String> report = new ArrayList<>();
+
+    private AnchoringBenchmark(String app, String jdbcUrl, String keycloak) {
+        this.client = new CaptureClient(app, keycloak);
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    public static void main(String[] args) throws Exception {
+        AnchoringBenchmark bench = new AnchoringBenchmark(args[0], args[1], args[2]);
+        int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 60;
+        int clients = args.length > 5 ? Integer.parseInt(args[5]) : 4;
+        bench.latency(seconds);
+        bench.pace(seconds, clients);
+        Files.writeString(Path.of(args[3]), String.join("\n", bench.report) + "\n");
+        System.out.println(String.join("\n", bench.report));
+    }
+
+    /** A steady trickle of captures; each event's time from its record time to its batch's anchoring. */
+    private void latency(int seconds) throws Exception {
+        List<String> documents = CaptureClient.generate("T", seconds, 100);
+        long since = maxEventId();
+        for (String document : documents) {
+            long start = System.nanoTime();
+            client.capture(List.of(document), 1);
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, TimeUnit.SECONDS.toNanos(1) - (System.nanoTime() - start)));
+        }
+        awaitDrained();
+        double[] millis = query("select extract(epoch from b.anchored_at - e.record_time) * 1000 from epcis_event e "
+                + "join anchor_leaf l on l.event_id = e.id join anchor_batch b on b.id = l.batch_id where e.id > " + since
+                + " order by 1");
+        line("## Capture → ANCHORED latency, a block every 2 s");
+        line("");
+        line("%d documents of 100 events, one per second (%,d events). Latency = the batch's anchoring time (the "
+                + "worker saw the receipt) − the event's record time, both from the app's clock.", seconds, millis.length);
+        line("");
+        line("| events | p50 | p99 | max |");
+        line("|---|---|---|---|");
+        line("| %,d | %.2f s | %.2f s | %.2f s |", millis.length, percentile(millis, 0.5) / 1000,
+                percentile(millis, 0.99) / 1000, millis[millis.length - 1] / 1000);
+        line("");
+        line("An event waits for its batch to be cut (at most `batch-interval`, 2 s), for the next block (2 s), and "
+                + "for the worker's next round (1 s).");
+        line("");
+    }
+
+    /** Capture at full speed while sampling the backlog every second. */
+    private void pace(int seconds, int clients) throws Exception {
+        int documents = seconds * 15;
+        List<String> batch = CaptureClient.generate("P", documents, CaptureClient.EVENTS_PER_DOCUMENT);
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        long start = System.nanoTime();
+        Future<Long> capture = sender.submit(() -> client.capture(batch, clients));
+        List<long[]> samples = new ArrayList<>();
+        while (!capture.isDone()) {
+            samples.add(new long[] { (System.nanoTime() - start) / 1_000_000, count(NOT_ANCHORED) });
+            TimeUnit.SECONDS.sleep(1);
+        }
+        long captureNanos = capture.get();
+        sender.shutdown();
+        long drainStart = System.nanoTime();
+        awaitDrained();
+        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        int events = documents * CaptureClient.EVENTS_PER_DOCUMENT;
+        double rate = events / (captureNanos / 1e9);
+
+        line("## Does anchoring keep pace with capture?");
+        line("");
+        line("%,d documents of 1,000 events captured by %d clients as fast as they go (as in the capture benchmark), "
+                + "while the worker anchors with 2-second blocks. The backlog is every event captured but not yet in a "
+                + "block, sampled each second.", documents, clients);
+        line("");
+        line("| capture | events | rate | backlog: max | backlog at the end of capture | trend during capture | "
+                + "drained after capture stopped in |");
+        line("|---|---|---|---|---|---|---|");
+        double slope = slope(samples);
+        line("| %.1f s | %,d | %,.0f events/s | %,d | %,d | %+,.0f events/s | %.1f s |", captureNanos / 1e9, events, rate,
+                samples.stream().mapToLong(s -> s[1]).max().orElse(0), samples.getLast()[1], slope, drainSeconds);
+        line("");
+        line("Backlog samples (seconds into the run: events not yet anchored): %s", samples.stream()
+                .filter(s -> s[0] / 1000 % 5 == 0).map(s -> s[0] / 1000 + "s: " + s[1]).toList());
+        line("");
+        boolean keepsPace = slope < 0.05 * rate;
+        line("**%s**: the backlog's trend (least-squares slope over the capture) is %+,.0f events/s against a capture "
+                + "rate of %,.0f events/s.", keepsPace ? "Anchoring keeps pace" : "Anchoring falls behind", slope, rate);
+    }
+
+    private void awaitDrained() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (count(NOT_ANCHORED) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the backlog did not drain in 10 minutes");
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    private static double slope(List<long[]> samples) {
+        double n = samples.size();
+        double meanX = samples.stream().mapToDouble(s -> s[0] / 1000.0).sum() / n;
+        double meanY = samples.stream().mapToDouble(s -> s[1]).sum() / n;
+        double covariance = samples.stream().mapToDouble(s -> (s[0] / 1000.0 - meanX) * (s[1] - meanY)).sum();
+        double variance = samples.stream().mapToDouble(s -> Math.pow(s[0] / 1000.0 - meanX, 2)).sum();
+        return variance == 0 ? 0 : covariance / variance;
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+    }
+
+    private long maxEventId() throws SQLException {
+        return count("select coalesce(max(id), 0) from epcis_event");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private double[] query(String sql) throws SQLException {
+        List<Double> values = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getDouble(1));
+            }
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private void line(String format, Object... args) {
+        report.add(String.format(Locale.ROOT, format, args));
+    }
+}
