@@ -1,7 +1,5 @@
 package city.trace.anchor;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Entity;
@@ -9,7 +7,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
-import city.trace.anchor.merkle.Bytes32;
 import city.trace.anchor.merkle.InclusionProof;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -34,10 +31,6 @@ public class AnchorLeaf extends PanacheEntityBase {
     }
 
     public InclusionProof proof() {
-        List<Bytes32> path = new ArrayList<>(auditPath.length / Bytes32.LENGTH);
-        for (int i = 0; i < auditPath.length; i += Bytes32.LENGTH) {
-            path.add(Bytes32.of(java.util.Arrays.copyOfRange(auditPath, i, i + Bytes32.LENGTH)));
-        }
-        return new InclusionProof(leafIndex, batch.leafCount, path);
+        return InclusionProof.unpacked(leafIndex, batch.leafCount, auditPath);
     }
 }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +16,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import city.trace.anchor.merkle.Bytes32;
-import city.trace.anchor.merkle.InclusionProof;
 import city.trace.anchor.merkle.MerkleTree;
 import city.trace.config.AnchorConfig;
 import io.agroal.api.AgroalDataSource;
@@ -30,7 +28,6 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class BatchCutter {
 
-    private static final HexFormat HEX = HexFormat.of();
     /** Key of the advisory lock held while cutting. */
     private static final long CUT_LOCK = 0x6369747974726163L;
     private static final Logger LOG = Logger.getLogger(BatchCutter.class);
@@ -96,12 +93,6 @@ public class BatchCutter {
         return new Waiting(ids, digests, oldest);
     }
 
-    /** The 32-byte SHA-256 digest inside an Event Hash ID (ni:///sha-256;&lt;hex&gt;?ver=…): the leaf data. */
-    static byte[] digest(String eventHash) {
-        int start = eventHash.indexOf(';') + 1;
-        return HEX.parseHex(eventHash, start, start + 2 * Bytes32.LENGTH);
-    }
-
     /**
      * A new batch for the tree; or, when the same root was cut before (the same fingerprints in the same
      * order, e.g. an event captured again under another eventID), that batch: its proofs hold for these too.
@@ -140,11 +131,11 @@ public class BatchCutter {
         Integer[] lengths = new Integer[n];
         java.io.ByteArrayOutputStream paths = new java.io.ByteArrayOutputStream(n * 16 * Bytes32.LENGTH);
         for (int i = 0; i < n; i++) {
-            InclusionProof proof = tree.inclusionProof(i);
+            byte[] path = tree.inclusionProof(i).packedPath();
             indexes[i] = i;
             offsets[i] = paths.size();
-            lengths[i] = proof.auditPath().size() * Bytes32.LENGTH;
-            proof.auditPath().forEach(sibling -> paths.writeBytes(sibling.toByteArray()));
+            lengths[i] = path.length;
+            paths.writeBytes(path);
         }
         try (PreparedStatement insert = c.prepareStatement("insert into anchor_leaf (event_id, batch_id, leaf_index, "
                 + "audit_path) select e, ?, i, substring(?::bytea from o + 1 for l) "

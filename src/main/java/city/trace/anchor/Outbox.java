@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import city.trace.anchor.merkle.Bytes32;
 import city.trace.epcis.EventsStored;
+import city.trace.epcis.hash.EventHash;
 import io.agroal.api.AgroalDataSource;
 
 /** Every stored event gets its anchoring entry in the same transaction: none is ever left out. */
@@ -27,7 +28,7 @@ public class Outbox {
         // the digests travel as one binary parameter, cut into 32-byte leaves by the database
         byte[] digests = new byte[stored.hashes().length * Bytes32.LENGTH];
         for (int i = 0; i < stored.hashes().length; i++) {
-            System.arraycopy(BatchCutter.digest(stored.hashes()[i]), 0, digests, i * Bytes32.LENGTH, Bytes32.LENGTH);
+            System.arraycopy(EventHash.digestOf(stored.hashes()[i]), 0, digests, i * Bytes32.LENGTH, Bytes32.LENGTH);
         }
         try (Connection c = db.getConnection();
                 PreparedStatement insert = c.prepareStatement("insert into anchor_outbox (event_id, digest) "

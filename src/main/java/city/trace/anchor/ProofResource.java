@@ -2,7 +2,6 @@ package city.trace.anchor;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -52,17 +51,13 @@ public class ProofResource {
                         null, null, null, null, null, null, null, AnchorBatch.Status.PENDING));
     }
 
-    private static String hex(Bytes32 value) {
-        return "0x" + value.toHex();
-    }
-
     private static Proof anchored(EpcisEvent event, AnchorLeaf leaf) {
         AnchorBatch batch = leaf.batch;
         InclusionProof proof = leaf.proof();
         boolean onChain = batch.status == AnchorBatch.Status.ANCHORED || batch.status == AnchorBatch.Status.FINAL;
         return new Proof(event.eventId, event.hash, event.hashVersion, event.prehash, proof.leafIndex(),
-                proof.treeSize(), proof.auditPath().stream().map(ProofResource::hex).toList(),
-                hex(Bytes32.of(batch.root)), batch.chainId, batch.contract,
+                proof.treeSize(), proof.auditPath().stream().map(Bytes32::toPrefixedHex).toList(),
+                Bytes32.of(batch.root).toPrefixedHex(), batch.chainId, batch.contract,
                 batch.status == AnchorBatch.Status.PENDING ? null : batch.txHash, onChain ? batch.blockNumber : null,
                 onChain ? batch.blockTime : null, batch.status);
     }

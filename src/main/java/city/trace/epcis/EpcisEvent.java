@@ -2,11 +2,22 @@ package city.trace.epcis;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import city.trace.org.Organization;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -17,6 +28,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 public class EpcisEvent extends PanacheEntityBase {
+
+    // the columns are jsonb, so stored values are always JSON
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> PREFIXES = new TypeReference<>() {
+    };
 
     @Id
     public Long id;
@@ -51,8 +67,51 @@ public class EpcisEvent extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     public Organization organization;
 
-    public static java.util.Optional<EpcisEvent> findByEventId(String eventId) {
+    /** The event JSON as captured (read only: events are immutable). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(insertable = false, updatable = false)
+    public String event;
+
+    /** The JSON-LD prefixes of the event's document, as a JSON object. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(insertable = false, updatable = false)
+    public String namespaces;
+
+    /** The event JSON as stored. */
+    public JsonNode json() {
+        return parseEvent(event);
+    }
+
+    /** The prefixes its document declared (empty when none). */
+    public Map<String, String> prefixes() {
+        return parseNamespaces(namespaces);
+    }
+
+    public static JsonNode parseEvent(String eventJson) {
+        try {
+            return JSON.readTree(eventJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static Map<String, String> parseNamespaces(String namespacesJson) {
+        try {
+            return namespacesJson == null ? Map.of() : JSON.readValue(namespacesJson, PREFIXES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("namespaces are not a JSON object of strings", e);
+        }
+    }
+
+    public static Optional<EpcisEvent> findByEventId(String eventId) {
         return find("eventId", eventId).firstResultOptional();
+    }
+
+    /** Whether any event names {@code identifier} (canonical form) in any list. */
+    public static boolean existsNaming(String identifier) {
+        return (Boolean) getEntityManager()
+                .createNativeQuery("select exists (select 1 from epcis_event_epc x where x.epc = ?1)")
+                .setParameter(1, identifier).getSingleResult();
     }
 
     /** Events that name {@code identifier} (canonical form) in any list, oldest first. */

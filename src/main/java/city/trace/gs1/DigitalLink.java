@@ -68,14 +68,24 @@ public record DigitalLink(DigitalLinkKey key, String keyValue, List<Qualifier> q
         return new DigitalLink(DigitalLinkKey.GLN, gln, List.of());
     }
 
+    /** A serialised trade item: GTIN (AI 01) and serial number (AI 21). */
+    public static DigitalLink item(String gtin, String serial) {
+        return new DigitalLink(DigitalLinkKey.GTIN, gtin, List.of(new Qualifier(SERIAL, serial)));
+    }
+
     /** The canonical URI: {@value #CANONICAL_DOMAIN}, AIs (not short names), values percent-encoded. */
     public String toUri() {
-        StringBuilder uri = new StringBuilder(64).append(CANONICAL_DOMAIN)
+        return CANONICAL_DOMAIN + path();
+    }
+
+    /** The path of the URI on any resolver's domain: /01/09506000134352/10/ABC%2F1. */
+    public String path() {
+        StringBuilder path = new StringBuilder(48)
                 .append('/').append(key.ai()).append('/').append(AiText.encodePathSegment(keyValue));
         for (Qualifier qualifier : qualifiers) {
-            uri.append('/').append(qualifier.ai()).append('/').append(AiText.encodePathSegment(qualifier.value()));
+            path.append('/').append(qualifier.ai()).append('/').append(AiText.encodePathSegment(qualifier.value()));
         }
-        return uri.toString();
+        return path.toString();
     }
 
     /**

@@ -4,6 +4,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import city.trace.gs1.DigitalLink;
 import city.trace.gs1.DigitalLinkKey;
@@ -18,16 +21,30 @@ public final class Places {
     /** Each location URI that is a member's site, mapped to "site name, city". */
     public static Map<String, String> named(Collection<String> locations) {
         Map<String, String> names = new HashMap<>();
-        locations.stream().filter(Objects::nonNull).distinct().forEach(uri -> gln(uri)
-                .flatMap(Site::findByGln).ifPresent(site -> names.put(uri, site.name + ", " + site.city)));
+        sites(locations).forEach((uri, site) -> names.put(uri, site.name + ", " + site.city));
         return names;
     }
 
-    private static java.util.Optional<String> gln(String uri) {
+    /** Each location URI that is a member's site (a GLN Digital Link), mapped to the site. */
+    public static Map<String, Site> sites(Collection<String> locations) {
+        Map<String, String> glnOf = new HashMap<>();
+        locations.stream().filter(Objects::nonNull).distinct()
+                .forEach(uri -> gln(uri).ifPresent(gln -> glnOf.put(uri, gln)));
+        if (glnOf.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Site> byGln = Site.listByGlnWithOrganization(glnOf.values()).stream()
+                .collect(Collectors.toMap(site -> site.gln, Function.identity()));
+        Map<String, Site> sites = new HashMap<>();
+        glnOf.forEach((uri, gln) -> Optional.ofNullable(byGln.get(gln)).ifPresent(site -> sites.put(uri, site)));
+        return sites;
+    }
+
+    private static Optional<String> gln(String uri) {
         try {
             return DigitalLink.parse(uri).filter(link -> link.key() == DigitalLinkKey.GLN).map(DigitalLink::keyValue);
         } catch (InvalidIdentifierException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -2,6 +2,7 @@ package city.trace.site;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,11 @@ public class Site extends PanacheEntityBase {
 
     public static Optional<Site> findByGln(String gln) {
         return find("gln", gln).firstResultOptional();
+    }
+
+    /** The sites with these GLNs, with their organisations, in one query. */
+    public static List<Site> listByGlnWithOrganization(Collection<String> glns) {
+        return find("from Site s join fetch s.organization where s.gln in ?1", glns).list();
     }
 
     /** Every site, with its organisation, for choosing a shipment's destination. */

@@ -1,10 +1,12 @@
 package city.trace.web;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 
 /** Formatting used across pages. Times are shown in UTC, labelled, as events record them. */
@@ -13,6 +15,7 @@ public class TemplateExtensions {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     static String display(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
@@ -25,13 +28,31 @@ public class TemplateExtensions {
 
     /** The short name of a CBV term URI: https://ref.gs1.org/cbv/BizStep-shipping is shipping. */
     static String term(String uri) {
-        int dash = uri.startsWith("https://ref.gs1.org/cbv/") ? uri.indexOf('-') : -1;
-        return dash > 0 ? uri.substring(dash + 1) : uri;
+        return city.trace.epcis.hash.Vocabulary.bareTerm(uri);
     }
 
     /** For a URL path segment: an eventID such as ni:///sha-256;…?ver=CBV2.0 percent-encoded. */
     static String urlEncode(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A time as the event recorded it, in its own offset: 2026-11-20 06:30 +01:00 (UTC when none). */
+    static String at(Instant instant, String offset) {
+        if (instant == null) {
+            return "";
+        }
+        ZoneOffset zone;
+        try {
+            zone = offset == null ? ZoneOffset.UTC : ZoneOffset.of(offset);
+        } catch (DateTimeException e) {
+            zone = ZoneOffset.UTC;
+        }
+        return LOCAL_TIME.format(instant.atOffset(zone)) + " " + (zone == ZoneOffset.UTC ? "UTC" : zone.getId());
+    }
+
+    /** JSON to embed in a {@code <script>} element: with every "&lt;" escaped, nothing in it can end the element. */
+    static RawString scriptSafe(String json) {
+        return new RawString(json.replace("<", "\\u003c"));
     }
 
     /** A quantity without trailing zeros or exponent: 1250, 12.5. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import city.trace.anchor.contract.AnchorRecord;
 import city.trace.batch.Batch;
 import city.trace.batch.BatchEvents;
+import city.trace.epcis.hash.EventHash;
 import city.trace.epcis.EpcisEvent;
 import city.trace.anchor.contract.ProvenanceRegistry;
 import city.trace.anchor.merkle.Bytes32;
@@ -68,7 +69,7 @@ class AnchoringTest {
             assertEquals(proof.getString("txHash"), onChain.transactionHash());
 
             String hash = proof.getString("hash");
-            Bytes32 leaf = Rfc6962.leafHash(BatchCutter.digest(hash));
+            Bytes32 leaf = Rfc6962.leafHash(EventHash.digestOf(hash));
             InclusionProof inclusion = new InclusionProof(proof.getLong("leafIndex"), proof.getLong("treeSize"),
                     proof.<String>getList("auditPath").stream().map(Bytes32::fromHex).toList());
             assertTrue(inclusion.verifies(leaf, root), "Java verifier");

@@ -6,7 +6,7 @@ package city.trace.anchor.contract;
  */
 public class ChainRequestException extends RuntimeException {
 
-    ChainRequestException(String message) {
+    public ChainRequestException(String message) {
         super(message);
     }
 

@@ -41,6 +41,11 @@ public final class Bytes32 {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** As Ethereum tools write it: 0x and 64 lowercase hex digits. */
+    public String toPrefixedHex() {
+        return "0x" + toHex();
+    }
+
     byte[] bytesNoCopy() {
         return bytes;
     }

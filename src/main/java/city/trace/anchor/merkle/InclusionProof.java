@@ -1,5 +1,7 @@
 package city.trace.anchor.merkle;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +16,24 @@ public record InclusionProof(long leafIndex, long treeSize, List<Bytes32> auditP
             throw new IllegalArgumentException("negative leaf index or tree size: " + leafIndex + ", " + treeSize);
         }
         auditPath = List.copyOf(auditPath);
+    }
+
+    /** A proof whose audit path is stored packed: the sibling hashes concatenated, leaf level first. */
+    public static InclusionProof unpacked(long leafIndex, long treeSize, byte[] packedPath) {
+        List<Bytes32> siblings = new ArrayList<>(packedPath.length / Bytes32.LENGTH);
+        for (int i = 0; i < packedPath.length; i += Bytes32.LENGTH) {
+            siblings.add(Bytes32.of(Arrays.copyOfRange(packedPath, i, i + Bytes32.LENGTH)));
+        }
+        return new InclusionProof(leafIndex, treeSize, siblings);
+    }
+
+    /** The audit path packed: the sibling hashes concatenated, leaf level first. */
+    public byte[] packedPath() {
+        byte[] packed = new byte[auditPath.size() * Bytes32.LENGTH];
+        for (int i = 0; i < auditPath.size(); i++) {
+            System.arraycopy(auditPath.get(i).toByteArray(), 0, packed, i * Bytes32.LENGTH, Bytes32.LENGTH);
+        }
+        return packed;
     }
 
     /**

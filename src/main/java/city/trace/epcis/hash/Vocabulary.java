@@ -71,6 +71,15 @@ public enum Vocabulary {
         return terms.contains(value);
     }
 
+    /**
+     * The bare term of a CBV web URI ({@code https://ref.gs1.org/cbv/BizStep-shipping} is {@code shipping});
+     * other values as they are, null as null.
+     */
+    public static String bareTerm(String uri) {
+        int dash = uri != null && uri.startsWith(Iris.CBV) ? uri.indexOf('-') : -1;
+        return dash > 0 ? uri.substring(dash + 1) : uri;
+    }
+
     /** The web URI of a bare term of this vocabulary, or null when the value is no such term. */
     public String expandBareTerm(String value) {
         return terms.contains(value) ? iriPrefix + value : null;
