@@ -12,6 +12,7 @@ import city.trace.org.Organization;
 import city.trace.product.Product;
 import city.trace.shipment.Shipment;
 import city.trace.site.Site;
+import city.trace.verify.TamperAlert;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -25,7 +26,7 @@ public class DashboardResource {
 
     /** What one dashboard shows; lists are empty where they do not apply to the member. */
     public record Dashboard(Organization organization, List<Site> sites, List<Product> products, List<Batch> batches,
-            List<Shipment> shipments, List<Organization> members) {
+            List<Shipment> shipments, List<Organization> members, List<TamperAlert> alerts) {
     }
 
     @CheckedTemplate
@@ -47,6 +48,7 @@ public class DashboardResource {
                 org == null ? List.of() : Product.listByOrganization(org),
                 batches,
                 org == null ? List.of() : Shipment.listInvolving(org, RECENT),
-                overseer ? Organization.listAllByName() : List.of()));
+                overseer ? Organization.listAllByName() : List.of(),
+                member.isConsortiumAdmin() ? TamperAlert.listOpen() : List.of()));
     }
 }

@@ -9,13 +9,26 @@
 // chain node to ask). scripts/verify-bundle.sh checks both, on the same bundle, against any node.
 //
 // Each element [data-browser-check="<eventID>"] gets "✓ checked by your browser" (class ok) or
-// "✗ does not match" (class bad); #browser-check-summary gets one sentence for all. No framework, no other
-// script, works offline. In Node (the tests) it only defines globalThis.CityTraceVerify.
+// "✗ does not match" (class bad); #browser-check-summary gets one sentence for all. The page may give these
+// words in its language as data-* attributes of #browser-check-summary (see WORDS; [count], [bad], [anchored]
+// and [error] are filled in). No framework, no other script, works offline. In Node (the tests) it only
+// defines globalThis.CityTraceVerify.
 (function (global) {
   'use strict';
 
   const HASH_ID = /^ni:\/\/\/sha-256;([0-9a-fA-F]{64})\?ver=\S+$/;
   const BYTES32 = /^0x[0-9a-fA-F]{64}$/;
+  // English, unless the page's summary element says them in its language (data-mark-ok="…" and so on)
+  const WORDS = {
+    markOk: '✓ checked by your browser',
+    markBad: '✗ does not match',
+    allMatch: 'Your browser re-checked all [count] records: they match their fingerprints and Merkle proofs.',
+    someAnchored: 'Your browser re-checked all [count] records: they match their fingerprints, the [anchored] anchored ones also their Merkle proofs.',
+    noneAnchored: 'Your browser re-checked all [count] records: they match their fingerprints.',
+    mismatch: '[bad] of [count] records do not match their fingerprint or proof.',
+    needsHttps: 'Your browser can re-check these records only when this page is opened over HTTPS.',
+    failed: 'Your browser could not re-check these records: [error]',
+  };
   const LEAF_PREFIX = Uint8Array.of(0x00);
   const NODE_PREFIX = Uint8Array.of(0x01);
 
@@ -117,15 +130,21 @@
     }
   }
 
-  function summaryOf(results) {
-    const mismatches = results.filter(result => !result.matches).length;
-    if (mismatches > 0) {
-      return [mismatches + ' of ' + results.length + ' records do not match their fingerprint or proof.', 'bad'];
+  // The page's words for `key`, with [name] replaced by values[name].
+  function say(summary, key, values = {}) {
+    const own = summary && summary.dataset ? summary.dataset[key] : undefined;
+    return (own || WORDS[key]).replace(/\[(\w+)\]/g, (placeholder, name) => (name in values ? values[name] : placeholder));
+  }
+
+  function summaryOf(summary, results) {
+    const count = results.length;
+    const bad = results.filter(result => !result.matches).length;
+    if (bad > 0) {
+      return [say(summary, 'mismatch', { bad, count }), 'bad'];
     }
-    const proven = results.filter(result => result.proofMatches).length;
-    const proofs = proven === results.length ? ' and Merkle proofs.'
-      : proven > 0 ? ', the ' + proven + ' anchored ones also their Merkle proofs.' : '.';
-    return ['Your browser re-checked all ' + results.length + ' records: they match their fingerprints' + proofs, 'ok'];
+    const anchored = results.filter(result => result.proofMatches).length;
+    const key = anchored === count ? 'allMatch' : anchored > 0 ? 'someAnchored' : 'noneAnchored';
+    return [say(summary, key, { count, anchored }), 'ok'];
   }
 
   // Checks the bundle embedded in doc and writes the results into its elements.
@@ -136,23 +155,23 @@
       return;
     }
     if (!subtle()) {
-      show(summary, 'Your browser can re-check these records only when this page is opened over HTTPS.');
+      show(summary, say(summary, 'needsHttps'));
       return;
     }
     let results;
     try {
       results = await verifyBundle(JSON.parse(source.textContent));
     } catch (error) {
-      show(summary, 'Your browser could not re-check these records: ' + error.message, 'bad');
+      show(summary, say(summary, 'failed', { error: error.message }), 'bad');
       return;
     }
     for (const mark of doc.querySelectorAll('[data-browser-check]')) {
       const result = results.find(candidate => candidate.eventID === mark.getAttribute('data-browser-check'));
       if (result) {
-        show(mark, result.matches ? '✓ checked by your browser' : '✗ does not match', result.matches ? 'ok' : 'bad');
+        show(mark, say(summary, result.matches ? 'markOk' : 'markBad'), result.matches ? 'ok' : 'bad');
       }
     }
-    show(summary, ...summaryOf(results));
+    show(summary, ...summaryOf(summary, results));
   }
 
   global.CityTraceVerify = { verifyEvent, verifyBundle, checkPage };

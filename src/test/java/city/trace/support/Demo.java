@@ -29,6 +29,8 @@ public final class Demo {
     public static final String FIELDS_GLN = CheckDigit.append(FARM_PREFIX + "00001");
     public static final String BAKERY_PLANT_GLN = CheckDigit.append(BAKERY_PREFIX + "00001");
     public static final String FLOUR_GTIN = CheckDigit.append("0" + BAKERY_PREFIX + "00001");
+    /** The bakery's bread: its demo lot is made of flour (from the farm's wheat) and the dairy's milk. */
+    public static final String BREAD_GTIN = CheckDigit.append("0" + BAKERY_PREFIX + "00002");
 
     private Demo() {
     }
@@ -49,6 +51,27 @@ public final class Demo {
             batch.persist();
             return batch;
         });
+    }
+
+    /** The lot of the demo's bread batch. */
+    public static String breadLot() {
+        return read(() -> Batch.<Batch>find("product.gtin", BREAD_GTIN).firstResult().lot);
+    }
+
+    /**
+     * Records a new wheat lot through the farm's batch form (the test runs as alice), with its commissioning
+     * event; returns the lot.
+     */
+    public static String recordWheatLot(String lotPrefix) {
+        long wheat = read(() -> Product.findByGtin(WHEAT_GTIN).orElseThrow().id);
+        long fields = read(() -> Site.findByGln(FIELDS_GLN).orElseThrow().id);
+        String lot = lotPrefix + Browser.unique(8);
+        Browser.open("/batches/new").submit()
+                .formParam("productId", wheat).formParam("lot", lot).formParam("siteId", fields)
+                .formParam("productionDate", LocalDate.now().minusDays(1).toString())
+                .formParam("quantity", "12").formParam("unit", "TNE")
+                .post("/batches").then().statusCode(303);
+        return lot;
     }
 
     /** Runs {@code query} in its own transaction: tests read what the application committed. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -44,9 +45,19 @@ public final class ProofBundleJson {
         }
     }
 
+    /** The bundle as people read it, indented. */
     public static String write(ProofBundle bundle) {
+        return write(bundle, JSON.writer());
+    }
+
+    /** The bundle on as few bytes as JSON allows. */
+    public static String writeCompact(ProofBundle bundle) {
+        return write(bundle, JSON.writer().without(SerializationFeature.INDENT_OUTPUT));
+    }
+
+    private static String write(ProofBundle bundle, ObjectWriter writer) {
         try {
-            return JSON.writeValueAsString(bundle);
+            return writer.writeValueAsString(bundle);
         } catch (JacksonException e) {
             throw new IllegalStateException("a bundle record always has a JSON form", e);
         }

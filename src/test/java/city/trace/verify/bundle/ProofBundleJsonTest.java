@@ -38,6 +38,9 @@ class ProofBundleJsonTest {
         assertFalse(json.get("events").get(3).has("proof"), "a pending event has no proof");
 
         assertEquals(bundle, ProofBundleJson.read(written));
+        String compact = ProofBundleJson.writeCompact(bundle);
+        assertFalse(compact.contains("\n"), "the compact form is one line");
+        assertEquals(json, JSON.readTree(compact));
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -1,0 +1,233 @@
+package city.trace.verify;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import city.trace.batch.Batch;
+import city.trace.epcis.EpcisEvent;
+import city.trace.gs1.DigitalLink;
+import city.trace.gs1.Gs1Key;
+import city.trace.product.Product;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+
+/**
+ * The built-in GS1 Digital Link resolver: {@code /01/{gtin}/10/{lot}} (and {@code /21/{serial}}) answers a
+ * browser with the verified journey, and a program asking for {@code application/linkset+json} (or
+ * {@code ?linkType=linkset}) with the RFC 9264 linkset. What it does not know it answers for the level above
+ * (an unknown lot with its product), as GS1 resolvers walk up the path.
+ */
+@Path("/01")
+@PermitAll
+@RunOnVirtualThread
+@Tag(name = "GS1 Digital Link")
+public class DigitalLinkResource {
+
+    private static final List<String> LANGUAGES = PublicLocale.SUPPORTED.stream().map(Locale::getLanguage).toList();
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance journey(Journey journey, String bundleJson, String bundleUrl);
+
+        static native TemplateInstance product(Product product, List<Batch> lots, String unknownLot, String unknownSerial,
+                String path);
+
+        static native TemplateInstance recall(Batch batch, String path);
+    }
+
+    /** What every request here carries besides the path: how and in which language the visitor asks. */
+    public static class VisitRequest {
+        @QueryParam("linkType")
+        String linkType;
+        @QueryParam("lang")
+        String lang;
+        @CookieParam(PublicLocale.COOKIE)
+        String remembered;
+        @HeaderParam(HttpHeaders.ACCEPT)
+        String accept;
+        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+        String acceptLanguage;
+        @HeaderParam(HttpHeaders.ACCEPT_ENCODING)
+        String acceptEncoding;
+
+        Visit visit() {
+            boolean linkset = "linkset".equals(linkType) || "all".equals(linkType)
+                    || (accept != null && accept.contains(Linkset.MEDIA_TYPE));
+            boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
+            return new Visit(PublicLocale.resolve(lang, remembered, acceptLanguage),
+                    PublicLocale.supported(lang).isPresent(), linkset, linkType, gzip);
+        }
+    }
+
+    /** The visitor's language and how they asked. */
+    record Visit(Locale locale, boolean remember, boolean wantsLinkset, String linkType, boolean acceptsGzip) {
+        String cacheKey(String page) {
+            return page + "|" + locale.getLanguage();
+        }
+    }
+
+    @Inject
+    JourneyService journeys;
+
+    @Inject
+    ProofBundles bundles;
+
+    @Inject
+    PageCache pages;
+
+    @Inject
+    PublicLinks links;
+
+    @GET
+    @Path("/{gtin}")
+    @Operation(summary = "A product: its information page, or its linkset")
+    public Response product(@PathParam("gtin") String gtin, @BeanParam VisitRequest request) {
+        Visit visit = request.visit();
+        Product product = product(gtin);
+        return visit.wantsLinkset() ? linkset(productLinkset(product)) : productPage(product, null, null, visit);
+    }
+
+    @GET
+    @Path("/{gtin}/10/{lot}")
+    @Operation(summary = "A lot: its verified origin and journey, its recall notice, or its linkset")
+    public Response lot(@PathParam("gtin") String gtin, @PathParam("lot") String lot, @BeanParam VisitRequest request) {
+        Visit visit = request.visit();
+        String gtin14 = gtin14(gtin);
+        DigitalLink subject = DigitalLink.lot(gtin14, lot);
+        if (visit.wantsLinkset()) {
+            // the linkset does not need the chain: answer it from what is registered
+            Product product = product(gtin14);
+            boolean known = Batch.findByProductAndLot(product, lot).isPresent() || EpcisEvent.existsNaming(subject.toUri());
+            return linkset(known ? lotLinkset(product, lot) : productLinkset(product));
+        }
+        if ("gs1:recallStatus".equals(visit.linkType())) {
+            Product product = product(gtin14);
+            Batch recalled = Batch.findByProductAndLot(product, lot).filter(batch -> batch.status == Batch.Status.RECALLED)
+                    .orElseThrow(() -> new NotFoundException("Lot " + lot + " of " + product.name + " is not recalled"));
+            return html(Templates.recall(recalled, subject.path()), visit);
+        }
+        return journeyPage(gtin14, lot, null, subject, visit, product -> journeys.journey(product, lot));
+    }
+
+    @GET
+    @Path("/{gtin}/21/{serial}")
+    @Operation(summary = "A serialised item: its verified journey, or its product's page when unknown")
+    public Response item(@PathParam("gtin") String gtin, @PathParam("serial") String serial,
+            @BeanParam VisitRequest request) {
+        Visit visit = request.visit();
+        String gtin14 = gtin14(gtin);
+        if (visit.wantsLinkset()) {
+            return linkset(productLinkset(product(gtin14)));
+        }
+        return journeyPage(gtin14, null, serial, DigitalLink.item(gtin14, serial), visit,
+                product -> journeys.itemJourney(product, serial));
+    }
+
+    /**
+     * The journey's page, from the page cache without touching the database when it is fresh there; when
+     * nothing is known of the lot ({@code unknownLot}) or item, its product's page.
+     */
+    private Response journeyPage(String gtin14, String unknownLot, String unknownSerial, DigitalLink subject,
+            Visit visit, Function<Product, Optional<Journey>> journey) {
+        RenderedPage page = pages.get(visit.cacheKey(subject.path()), () -> journey.apply(product(gtin14))
+                .map(j -> Templates.journey(j, j.steps().isEmpty() ? null : bundles.compactJson(j),
+                        ProofBundles.path(subject)).setLocale(visit.locale()).render())
+                .map(RenderedPage::of)
+                .orElse(null));
+        if (page == null) {
+            return productPage(product(gtin14), unknownLot, unknownSerial, visit);
+        }
+        Response.ResponseBuilder response = visit.acceptsGzip()
+                ? page(page.gzipped(), visit).encoding("gzip")
+                : page(page.html(), visit);
+        // what varies the answer, for caches between the visitor and us
+        return response.header(HttpHeaders.VARY, "Accept-Encoding, Accept-Language, Cookie").build();
+    }
+
+    private Response productPage(Product product, String unknownLot, String unknownSerial, Visit visit) {
+        List<Batch> lots = Batch.list("product = ?1 order by productionDate desc, lot", product);
+        return html(Templates.product(product, lots, unknownLot, unknownSerial, "/01/" + product.gtin), visit);
+    }
+
+    private Linkset lotLinkset(Product product, String lot) {
+        DigitalLink subject = DigitalLink.lot(product.gtin, lot);
+        String page = links.of(subject);
+        Linkset.Target journey = new Linkset.Target(page, "Origin and journey, verified against the consortium's chain",
+                MediaType.TEXT_HTML, LANGUAGES);
+        Linkset.Builder linkset = Linkset.anchoredAt(page).link(Linkset.GS1 + "defaultLink", journey)
+                .link(Linkset.GS1 + "traceability", journey)
+                .link(Linkset.GS1 + "pip", new Linkset.Target(links.of("/01/" + product.gtin),
+                        "Product information: " + product.name, MediaType.TEXT_HTML, LANGUAGES))
+                .link("describedby", new Linkset.Target(links.of(ProofBundles.path(subject)),
+                        "Proof bundle: events, fingerprints, Merkle proofs and their anchors", MediaType.APPLICATION_JSON,
+                        null));
+        if (Batch.findByProductAndLot(product, lot).filter(b -> b.status == Batch.Status.RECALLED).isPresent()) {
+            linkset.link(Linkset.GS1 + "recallStatus", new Linkset.Target(page + "?linkType=gs1:recallStatus",
+                    "Recall notice", MediaType.TEXT_HTML, LANGUAGES));
+        }
+        return linkset.build();
+    }
+
+    private Linkset productLinkset(Product product) {
+        String page = links.of("/01/" + product.gtin);
+        Linkset.Target information = new Linkset.Target(page, "Product information: " + product.name,
+                MediaType.TEXT_HTML, LANGUAGES);
+        return Linkset.anchoredAt(page).link(Linkset.GS1 + "defaultLink", information)
+                .link(Linkset.GS1 + "pip", information).build();
+    }
+
+    /** The GTIN in a path as GTIN-14 (GTIN-8/12/13 are padded); a malformed one is a bad request. */
+    private static String gtin14(String gtin) {
+        Gs1Key.GTIN.problem(gtin).ifPresent(problem -> {
+            throw new BadRequestException(problem + ": " + gtin);
+        });
+        return Gs1Key.GTIN.normalise(gtin);
+    }
+
+    /** The product a GTIN in the path names. */
+    static Product product(String gtin) {
+        String gtin14 = gtin14(gtin);
+        return Product.findByGtin(gtin14)
+                .orElseThrow(() -> new NotFoundException("No product with GTIN " + gtin14 + " is known here"));
+    }
+
+    private static Response linkset(Linkset linkset) {
+        return Response.ok(linkset, Linkset.MEDIA_TYPE).build();
+    }
+
+    private static Response html(TemplateInstance page, Visit visit) {
+        return page(page.setLocale(visit.locale()), visit).build();
+    }
+
+    private static Response.ResponseBuilder page(Object entity, Visit visit) {
+        Response.ResponseBuilder response = Response.ok(entity, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.CONTENT_LANGUAGE, visit.locale().getLanguage());
+        if (visit.remember()) {
+            response.cookie(new NewCookie.Builder(PublicLocale.COOKIE).value(visit.locale().getLanguage()).path("/")
+                    .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build());
+        }
+        return response;
+    }
+}

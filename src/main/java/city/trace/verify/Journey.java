@@ -1,0 +1,49 @@
+package city.trace.verify;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import city.trace.batch.Batch;
+import city.trace.gs1.DigitalLink;
+import city.trace.product.Product;
+
+/**
+ * Where a lot came from: its own steps and, through transformations, those of its inputs (the bread's
+ * flour's wheat), each with what happened, when, where, who recorded it, and what the chain says of it.
+ *
+ * @param subject  the lot (or serialised item) the journey is of
+ * @param lot      its lot, null for an item
+ * @param batch    the registered batch, or null when only events name the lot
+ * @param origin   where the lot was made (null when unknown)
+ * @param steps    oldest first
+ * @param verdict  the worst state among the steps (VERIFIED only when all are)
+ */
+public record Journey(DigitalLink subject, String gtin, String lot, Product product, Batch batch, Place origin,
+        List<Step> steps, Verification.State verdict, LocatorMap map) {
+
+    /** A place of the journey: a member's site. */
+    public record Place(String name, String city, String organization, BigDecimal latitude, BigDecimal longitude) {
+    }
+
+    /**
+     * One event of the journey.
+     *
+     * @param lotLabel  the lot it concerns ("Winter wheat, bulk · lot W2026-07")
+     * @param upstream  whether it concerns an input rather than the lot itself
+     * @param made      for a transformation: what it made ("Stoneground wheat flour · lot F…"), else null
+     */
+    public record Step(long id, String eventId, String hash, String prehash, String eventType, String bizStep,
+            String lotLabel, boolean upstream, String made, Instant when, String offset, Place where, String whereUri,
+            String who, Verification verification) {
+    }
+
+    /** The subject's Digital Link path, the same on every resolver: /01/{gtin}/10/{lot}. */
+    public String path() {
+        return subject.path();
+    }
+
+    public boolean isRecalled() {
+        return batch != null && batch.status == Batch.Status.RECALLED;
+    }
+}

@@ -1,0 +1,187 @@
+package city.trace.verify;
+
+import java.time.LocalDate;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The words of the public pages (templates use {@code msg:}), in English; Dutch and Simplified Chinese are in
+ * messages/msg_nl.properties and messages/msg_zh.properties.
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface PublicMessages {
+
+    /** The page's language, for html lang and the switcher. */
+    @Message("en")
+    String code();
+
+    @Message("Skip to content")
+    String skip_link();
+
+    @Message("Log in")
+    String log_in();
+
+    @Message("Log out")
+    String log_out();
+
+    @Message("Language")
+    String language();
+
+    @Message("CityTrace — open traceability for smart-city industry. Events follow GS1 EPCIS 2.0; fingerprints are anchored on the consortium chain.")
+    String footer();
+
+    @Message("Where {product} comes from")
+    String journey_title(String product);
+
+    @Message("Lot {lot}")
+    String lot(String lot);
+
+    @Message("Made by {maker}")
+    String made_by(String maker);
+
+    @Message("Produced on {date}")
+    String produced_on(LocalDate date);
+
+    @Message("Best before {date}")
+    String best_before(LocalDate date);
+
+    @Message("Verified: every step below is exactly what the consortium recorded on its chain.")
+    String verdict_verified();
+
+    @Message("Recorded: some steps are not anchored on the chain yet. Check again in a few seconds.")
+    String verdict_pending();
+
+    @Message("Warning: part of this record no longer matches what was anchored on the chain. Do not rely on it; the consortium has been alerted.")
+    String verdict_tampered();
+
+    @Message("We could not reach the chain to check this record right now, so we do not claim it is verified. Try again later.")
+    String verdict_unverifiable();
+
+    @Message("This lot has been recalled.")
+    String recalled();
+
+    @Message("Read the recall notice")
+    String recall_link();
+
+    @Message("Origin")
+    String origin();
+
+    @Message("Map of the places this product passed")
+    String map_title();
+
+    @Message("Journey")
+    String journey();
+
+    @Message("Made from the inputs listed first: each step of each input is checked too.")
+    String journey_hint();
+
+    @Message("Produced")
+    String step_commissioning();
+
+    @Message("Shipped")
+    String step_shipping();
+
+    @Message("Received")
+    String step_receiving();
+
+    @Message("Recorded")
+    String step_other();
+
+    @Message("Made into {output}")
+    String step_made(String output);
+
+    @Message("When")
+    String when();
+
+    @Message("Where")
+    String where();
+
+    @Message("Recorded by")
+    String who();
+
+    @Message("Input")
+    String input();
+
+    @Message("Verified")
+    String state_verified();
+
+    @Message("Pending")
+    String state_pending();
+
+    @Message("Tampered")
+    String state_tampered();
+
+    @Message("Unverifiable")
+    String state_unverifiable();
+
+    @Message("in block {block} of chain {chain}, {time}")
+    String anchored_in(Object block, Object chain, String time);
+
+    @Message("Check it yourself")
+    String check_yourself();
+
+    @Message("Your browser recomputes each step's fingerprint from its pre-hash and follows its Merkle proof to the anchored root.")
+    String browser_check_intro();
+
+    // What js/verify.js writes; [count], [bad], [anchored] and [error] are its placeholders
+    @Message("✓ checked by your browser")
+    String browser_mark_ok();
+
+    @Message("✗ does not match")
+    String browser_mark_bad();
+
+    @Message("Your browser re-checked all {count} records: they match their fingerprints and Merkle proofs.")
+    String browser_all_match(String count);
+
+    @Message("Your browser re-checked all {count} records: they match their fingerprints, the {anchored} anchored ones also their Merkle proofs.")
+    String browser_some_anchored(String count, String anchored);
+
+    @Message("Your browser re-checked all {count} records: they match their fingerprints.")
+    String browser_none_anchored(String count);
+
+    @Message("{bad} of {count} records do not match their fingerprint or proof.")
+    String browser_mismatch(String bad, String count);
+
+    @Message("Your browser can re-check these records only when this page is opened over HTTPS.")
+    String browser_needs_https();
+
+    @Message("Your browser could not re-check these records: {error}")
+    String browser_failed(String error);
+
+    @Message("Without trusting CityTrace: download the proof bundle and check it against any node of the chain with the verifier that comes with CityTrace:")
+    String bundle_intro();
+
+    @Message("Download the proof bundle (JSON)")
+    String bundle_download();
+
+    @Message("Product information")
+    String product_information();
+
+    @Message("GTIN {gtin}")
+    String gtin(String gtin);
+
+    @Message("Category: {category}")
+    String category(String category);
+
+    @Message("Lots")
+    String lots();
+
+    @Message("No lots of this product are recorded yet.")
+    String no_lots();
+
+    @Message("We know of no lot {lot} of this product; here is the product itself.")
+    String unknown_lot(String lot);
+
+    @Message("We know of no item with serial number {serial} of this product; here is the product itself.")
+    String unknown_serial(String serial);
+
+    @Message("Recall notice")
+    String recall_title();
+
+    @Message("Lot {lot} of {product} has been recalled by {maker}. Do not use it; return it to the shop where you bought it.")
+    String recall_text(String lot, String product, String maker);
+
+    @Message("Back to the product's journey")
+    String back_to_journey();
+}

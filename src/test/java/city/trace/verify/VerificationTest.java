@@ -1,0 +1,156 @@
+package city.trace.verify;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import city.trace.epcis.EpcisEvent;
+import city.trace.epcis.hash.EventHash;
+import city.trace.epcis.hash.EventHasher;
+import city.trace.epcis.hash.HashVersion;
+import city.trace.support.Anchoring;
+import city.trace.support.AnvilNode;
+import city.trace.support.Browser;
+import city.trace.support.Demo;
+import city.trace.support.EpcisDocs;
+import city.trace.support.MachineClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * The verification is real: the public page recomputes each event's fingerprint from the stored event, checks
+ * its proof and asks the chain node for the root. The database is edited behind the app's back, the node is
+ * stopped, and the page must say so.
+ */
+@QuarkusTest
+class VerificationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    AnvilNode anvil;
+
+    @BeforeEach
+    void workerReady() {
+        Anchoring.awaitWorkerReady();
+    }
+
+    /** A loaf of the bakery's bread with one shipping event, captured by the machine client. */
+    private static Item shippedItem() {
+        String serial = "V" + Browser.unique(8);
+        String gtin = Demo.BREAD_GTIN;
+        String document = EpcisDocs.document(EpcisDocs.observe("shipping", "2026-11-20T08:00:00.000+01:00",
+                List.of(EpcisDocs.sgtin(gtin, serial))));
+        given().auth().oauth2(MachineClient.accessToken()).contentType("application/ld+json").body(document)
+                .post("/epcis/capture").then().statusCode(202);
+        String eventId = given().contentType("application/ld+json").body(document).post("/api/event-hash").then()
+                .statusCode(200).extract().jsonPath().getString("hash[0]");
+        return new Item("/01/" + gtin + "/21/" + serial, eventId);
+    }
+
+    private record Item(String path, String eventId) {
+        ValidatableResponse page() {
+            return given().accept("text/html").get(path).then().statusCode(200);
+        }
+
+        Item anchored() {
+            Anchoring.await(List.of(eventId), Anchoring.status("FINAL"), PATIENCE);
+            return this;
+        }
+    }
+
+    private static void storeBehindTheAppsBack(String eventId, String column, String value) {
+        QuarkusTransaction.requiringNew().run(() -> EpcisEvent.getEntityManager()
+                .createNativeQuery("update epcis_event set " + column + " = cast(?1 as " + ("hash".equals(column)
+                        || "prehash".equals(column) ? "text" : "jsonb") + ") where event_id = ?2")
+                .setParameter(1, value).setParameter(2, eventId).executeUpdate());
+    }
+
+    private static ObjectNode storedEvent(String eventId) {
+        return Demo.read(() -> (ObjectNode) EpcisEvent.findByEventId(eventId).orElseThrow().json());
+    }
+
+    @Test
+    @TestSecurity(user = "adam", roles = "consortium-admin")
+    void anEventChangedInTheDatabaseShowsAsTamperedAndAlertsTheConsortiumAdmin() {
+        Item item = shippedItem().anchored();
+        item.page().body(containsString("verdict-VERIFIED"), containsString("in block "));
+
+        ObjectNode changed = storedEvent(item.eventId());
+        changed.put("eventTime", "2026-11-19T08:00:00.000+01:00"); // shipped a day earlier, says the database now
+        storeBehindTheAppsBack(item.eventId(), "event", changed.toString());
+
+        item.page().body(containsString("class=\"verdict verdict-TAMPERED\" role=\"alert\""),
+                containsString("step-TAMPERED"), containsString("the stored event no longer matches its fingerprint"),
+                not(containsString("verdict-VERIFIED")));
+        TamperAlert alert = Demo.read(() -> TamperAlert.<TamperAlert>find("event.eventId", item.eventId()).singleResult());
+        assertTrue(!alert.acknowledged);
+
+        given().get("/dashboard").then().statusCode(200)
+                .body(containsString("Tamper alerts"), containsString(item.eventId()));
+        Browser.open("/dashboard").submit().post("/alerts/" + alert.id + "/acknowledge").then().statusCode(303);
+        given().get("/dashboard").then().body(not(containsString(item.eventId())));
+        // found again, the event keeps its one (acknowledged) alert
+        item.page().body(containsString("verdict-TAMPERED"));
+        assertEquals(1L, (long) Demo.read(() -> TamperAlert.count("event.eventId", item.eventId())));
+    }
+
+    @Test
+    void rewritingTheFingerprintAlongWithTheEventDoesNotHideIt() {
+        Item item = shippedItem().anchored();
+        ObjectNode changed = storedEvent(item.eventId());
+        changed.put("eventTime", "2026-11-19T08:00:00.000+01:00");
+        Map<String, String> prefixes = Demo.read(() -> EpcisEvent.findByEventId(item.eventId()).orElseThrow().prefixes());
+        EventHash forged = new EventHasher().hash(changed, prefixes, HashVersion.CBV2_0);
+        storeBehindTheAppsBack(item.eventId(), "event", changed.toString());
+        storeBehindTheAppsBack(item.eventId(), "hash", forged.hash());
+        storeBehindTheAppsBack(item.eventId(), "prehash", forged.prehash());
+
+        item.page().body(containsString("verdict-TAMPERED"),
+                containsString("the event&#39;s proof does not lead to its anchored root"));
+    }
+
+    @Test
+    void withTheChainNodeDownNothingIsClaimedVerifiedAndNewEventsArePending() {
+        Item anchored = shippedItem().anchored(); // anchored, but never verified: its root is not remembered
+        anvil.stop();
+        try {
+            anchored.page().body(containsString("verdict-UNVERIFIABLE"), not(containsString("verdict-VERIFIED")),
+                    not(containsString("badge-VERIFIED")));
+            Item pending = shippedItem();
+            pending.page().body(containsString("verdict-PENDING"), containsString("badge-PENDING"));
+
+            anvil.restart();
+            pending.anchored().page().body(containsString("verdict-VERIFIED"));
+            anchored.page().body(containsString("verdict-VERIFIED"));
+        } finally {
+            anvil.ensureRunning();
+        }
+    }
+
+    @Test
+    void oneVerifiedFinalRootIsRememberedWhileTheNodeIsDown() {
+        Item item = shippedItem().anchored();
+        item.page().body(containsString("verdict-VERIFIED"));
+        anvil.stop();
+        try {
+            item.page().body(containsString("verdict-VERIFIED"));
+        } finally {
+            anvil.ensureRunning();
+        }
+    }
+}
