@@ -9,6 +9,8 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import city.trace.anchor.AnchorStatus;
@@ -17,6 +19,11 @@ import city.trace.org.CurrentMember;
 import city.trace.shipment.ShipmentItem;
 import city.trace.site.Places;
 import city.trace.web.FormErrors;
+import city.trace.verify.PublicLinks;
+import city.trace.verify.label.Label;
+import city.trace.verify.label.LabelSheet;
+import city.trace.verify.label.QrCodes;
+import city.trace.web.Downloads;
 import city.trace.web.Forms;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,12 +33,14 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class BatchResource {
 
+    private static final String DEFAULT_LABELS = "24";
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(BatchForm form, FormErrors errors, BatchChoices choices);
 
         static native TemplateInstance detail(Batch batch, List<ShipmentItem> shipments, boolean owned,
-                BatchHistory history);
+                BatchHistory history, String digitalLink, LabelOrder labels);
 
         /** The events table alone, for the page's live refresh while anchors are on their way. */
         static native TemplateInstance detail$events(Batch batch, BatchHistory history);
@@ -47,6 +56,13 @@ public class BatchResource {
         }
     }
 
+    /** The label sheet form: how many labels, and what was wrong with it. */
+    public record LabelOrder(String count, FormErrors errors) {
+        public int max() {
+            return LabelSheet.MAX_LABELS;
+        }
+    }
+
     @Inject
     CurrentMember member;
 
@@ -55,6 +71,9 @@ public class BatchResource {
 
     @Inject
     AnchorStatus anchors;
+
+    @Inject
+    PublicLinks links;
 
     @GET
     @Path("/new")
@@ -73,9 +92,38 @@ public class BatchResource {
     @GET
     @Path("/{id}")
     public TemplateInstance detail(long id) {
+        return detail(batches.findVisible(member, id), new LabelOrder(DEFAULT_LABELS, FormErrors.none()));
+    }
+
+    @GET
+    @Path("/{id}/qr.png")
+    @Produces("image/png")
+    public Response qrPng(long id) {
         Batch batch = batches.findVisible(member, id);
-        boolean owned = member.getOrganizationIfAny().filter(batch::ownedBy).isPresent();
-        return Templates.detail(batch, ShipmentItem.listByBatch(batch), owned, history(batch));
+        return Downloads.inline(QrCodes.png(links.of(batch)), "image/png", fileName(batch, "qr.png"));
+    }
+
+    @GET
+    @Path("/{id}/qr.svg")
+    @Produces("image/svg+xml")
+    public Response qrSvg(long id) {
+        Batch batch = batches.findVisible(member, id);
+        return Downloads.inline(QrCodes.svg(links.of(batch)), "image/svg+xml", fileName(batch, "qr.svg"));
+    }
+
+    /** A PDF sheet of {@code count} labels; a count that is no number from 1 to the maximum reshows the page. */
+    @GET
+    @Path("/{id}/labels.pdf")
+    public Response labels(long id, @QueryParam("count") String count) {
+        Batch batch = batches.findVisible(member, id);
+        Integer labels = labelCount(count);
+        if (labels == null) {
+            String message = "Enter a number of labels from 1 to " + LabelSheet.MAX_LABELS;
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(detail(batch, new LabelOrder(count, FormErrors.none().add("count", message)))).build();
+        }
+        Label label = new Label(batch.product.name, batch.product.gtin, batch.lot, links.of(batch));
+        return Downloads.attachment(LabelSheet.pdf(label, labels), "application/pdf", fileName(batch, "labels.pdf"));
     }
 
     @GET
@@ -83,6 +131,25 @@ public class BatchResource {
     public TemplateInstance events(long id) {
         Batch batch = batches.findVisible(member, id);
         return Templates.detail$events(batch, history(batch));
+    }
+
+    private TemplateInstance detail(Batch batch, LabelOrder labels) {
+        boolean owned = member.getOrganizationIfAny().filter(batch::ownedBy).isPresent();
+        return Templates.detail(batch, ShipmentItem.listByBatch(batch), owned, history(batch), links.of(batch), labels);
+    }
+
+    private static Integer labelCount(String count) {
+        try {
+            int labels = Integer.parseInt(count == null ? "" : count.strip());
+            return labels >= 1 && labels <= LabelSheet.MAX_LABELS ? labels : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** 08712347000026-B20261120-qr.png */
+    private static String fileName(Batch batch, String suffix) {
+        return Downloads.fileName(batch.product.gtin, batch.lot, suffix);
     }
 
     private BatchHistory history(Batch batch) {

@@ -13,7 +13,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
 /** Reads a QR code from an image as a phone would: finds it, binarises it, corrects errors. */
-final class QrScan {
+public final class QrScan {
 
     private QrScan() {
     }
@@ -26,7 +26,7 @@ final class QrScan {
         return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true));
     }
 
-    static String text(BufferedImage image) throws ReaderException {
+    public static String text(BufferedImage image) throws ReaderException {
         return scan(image).getText();
     }
 
