@@ -14,14 +14,11 @@ find_jdk
 ensure_npm_tools
 ensure_keycloak
 
-if [[ ! -x "$CHROMIUM" ]]; then
-  say "Installing Chromium from the distribution's packages (for the browser tests)"
-  sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null \
-    || die "Could not install Chromium; install it (apt-get install chromium) or set CHROMIUM to a Chromium binary"
-fi
-if [[ ! -d "$ROOT/e2e-tests/node_modules/@playwright/test" ]]; then
-  say "Installing Playwright (without its browser download)"
+# (or set CHROMIUM to a Chromium binary)
+[[ -x "$CHROMIUM" ]] || apt_install chromium "for the browser tests"
+# npm writes node_modules/.package-lock.json on install: older than the lock file means the lock changed since
+if [[ ! "$ROOT/e2e-tests/node_modules/.package-lock.json" -nt "$ROOT/e2e-tests/package-lock.json" ]]; then
+  say "Installing Playwright (without its browser download) and the test's QR decoder"
   (cd "$ROOT/e2e-tests" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 

@@ -62,6 +62,15 @@ ensure_app_built() {
   fi
 }
 
+# apt_install PACKAGE WHY: installs a distribution package (as root, or with sudo), or explains what to do.
+apt_install() {
+  local package=$1 why=$2 sudo=""
+  say "Installing $package from the distribution's packages ($why)"
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$package" >/dev/null \
+    || die "Could not install $package; install it yourself (apt-get install $package)"
+}
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 free_port() {
@@ -175,7 +184,15 @@ start_local_stack() {
   start_anvil "$anvil_port" 31337 "" "$LOG_DIR/anvil.log"
   await_keycloak "$KEYCLOAK_URL" "$LOG_DIR/keycloak.log"
   rm -rf "$dir/data"
-  APP_PID=$(PORT=$app_port CITYTRACE_DATA_DIR="$dir/data" CITYTRACE_DB_PORT=$DB_PORT CITYTRACE_DEMO_ENABLED=true \
+  APP_PORT=$app_port
+  start_app "$dir"
+}
+
+# start_app DIR: (re)starts the packaged app of the local stack on APP_PORT, with its data in DIR/data; the
+# app reads further settings from the environment (CITYTRACE_VERIFY_PAGE_CACHE_TTL=0s, for instance).
+start_app() {
+  local dir=$1
+  APP_PID=$(PORT=$APP_PORT CITYTRACE_DATA_DIR="$dir/data" CITYTRACE_DB_PORT=$DB_PORT CITYTRACE_DEMO_ENABLED=true \
     CITYTRACE_KEYCLOAK_URL="$KEYCLOAK_URL" CITYTRACE_CHAIN_RPC_URL="$ANVIL_URL" CITYTRACE_ANCHOR_PRIVATE_KEY="$ANVIL_DEV_KEY" \
     start_service app "$LOG_DIR/app.log" "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=192m \
       ${CITYTRACE_JAVA_OPTS:-} -jar "$APP_JAR")
