@@ -77,6 +77,8 @@ cat <<EOF
     rita    regulator      City Food Safety Office (Rotterdam)
     adam    consortium-admin
 
+  Shoppers     $APP_URL/01/08712347000026  (the demo bread's lots, each with its verified journey;
+               QR codes on bob's batch pages)
   Keycloak     $CITYTRACE_KEYCLOAK_URL  (admin console: admin / admin when started here)
   Chain node   $CITYTRACE_CHAIN_RPC_URL  (chain id $CHAIN_ID)
   Health       $APP_URL/q/health   API docs  $APP_URL/q/openapi
