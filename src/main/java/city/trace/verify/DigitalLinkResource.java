@@ -75,9 +75,9 @@ public class DigitalLinkResource {
         Visit visit() {
             boolean linkset = "linkset".equals(linkType) || "all".equals(linkType)
                     || (accept != null && accept.contains(Linkset.MEDIA_TYPE));
-            boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
             return new Visit(PublicLocale.resolve(lang, remembered, acceptLanguage),
-                    PublicLocale.supported(lang).isPresent(), linkset, linkType, gzip);
+                    PublicLocale.supported(lang).isPresent(), linkset, linkType,
+                    RenderedPage.gzipAcceptedBy(acceptEncoding));
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -21,5 +22,44 @@ public record RenderedPage(byte[] html, byte[] gzipped) {
             throw new UncheckedIOException("compressing in memory", e);
         }
         return new RenderedPage(bytes, compressed.toByteArray());
+    }
+
+    /**
+     * Whether a request's {@code Accept-Encoding} (RFC 9110, section 12.5.3) takes gzip: named, or covered by
+     * "*", with a weight above 0; "gzip;q=0" refuses it.
+     */
+    public static boolean gzipAcceptedBy(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Double gzip = null;
+        Double any = null;
+        for (String element : acceptEncoding.split(",")) {
+            String[] parts = element.split(";");
+            String coding = parts[0].strip().toLowerCase(Locale.ROOT);
+            double weight = weight(parts);
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                gzip = weight;
+            } else if (coding.equals("*")) {
+                any = weight;
+            }
+        }
+        Double chosen = gzip != null ? gzip : any;
+        return chosen != null && chosen > 0;
+    }
+
+    /** The q parameter of an Accept-Encoding element; 1 when absent, 0 when unreadable. */
+    private static double weight(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip();
+            if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+                try {
+                    return Double.parseDouble(parameter.substring(2).strip());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
     }
 }
