@@ -46,8 +46,24 @@ public class JourneyService {
     private record Item(String digitalLink, int depth) {
     }
 
-    /** An event found for the journey, and the item it was found for. */
-    private record Found(EpcisEvent event, Item item) {
+    /** An event found for the journey, the item it was found for, and what it made (for a transformation). */
+    private record Found(EpcisEvent event, Item item, List<String> outputs) {
+    }
+
+    /** A transformation's inputs and outputs (lots and items) as canonical identifiers, read once. */
+    private record Transformation(List<String> inputs, List<String> outputs) {
+
+        static final Transformation NONE = new Transformation(List.of(), List.of());
+
+        static Transformation of(EpcisEvent event) {
+            if (!"TransformationEvent".equals(event.eventType)) {
+                return NONE;
+            }
+            JsonNode json = event.json();
+            CanonicalValues values = canonicalValues(event);
+            return new Transformation(identifiers(json, "inputQuantityList", "inputEPCList", values),
+                    identifiers(json, "outputQuantityList", "outputEPCList", values));
+        }
     }
 
     /** The journey of a lot, or empty when nothing is known of it (no batch, no event). */
@@ -89,26 +105,15 @@ public class JourneyService {
                 continue;
             }
             for (EpcisEvent event : EpcisEvent.listNaming(item.digitalLink())) {
-                found.putIfAbsent(event.id, new Found(event, item));
-                if (item.depth() < config.maxUpstreamDepth() && "TransformationEvent".equals(event.eventType)) {
-                    inputsIfMade(event, item).forEach(items::addLast);
+                Transformation transformation = Transformation.of(event);
+                found.putIfAbsent(event.id, new Found(event, item, transformation.outputs()));
+                // follow the inputs of what made the item, not of what consumed it
+                if (item.depth() < config.maxUpstreamDepth() && transformation.outputs().contains(item.digitalLink())) {
+                    transformation.inputs().forEach(input -> items.addLast(new Item(input, item.depth() + 1)));
                 }
             }
         }
         return found;
-    }
-
-    /** The inputs of a transformation (lots and items), when it made {@code item} (not when it consumed it). */
-    private List<Item> inputsIfMade(EpcisEvent event, Item item) {
-        JsonNode transformation = event.json();
-        CanonicalValues values = canonicalValues(event);
-        boolean made = identifiers(transformation, "outputQuantityList", "outputEPCList", values)
-                .contains(item.digitalLink());
-        if (!made) {
-            return List.of();
-        }
-        return identifiers(transformation, "inputQuantityList", "inputEPCList", values).stream()
-                .map(input -> new Item(input, item.depth() + 1)).toList();
     }
 
     /** The canonical identifiers of a quantity list's classes and an EPC list's instances. */
@@ -131,11 +136,7 @@ public class JourneyService {
             Map<String, String> lotNames) {
         EpcisEvent event = found.event();
         Site site = event.readPoint == null ? null : sites.get(event.readPoint);
-        String made = null;
-        if ("TransformationEvent".equals(event.eventType)) {
-            made = identifiers(event.json(), "outputQuantityList", "outputEPCList", canonicalValues(event)).stream().findFirst()
-                    .map(output -> label(output, lotNames)).orElse(null);
-        }
+        String made = found.outputs().stream().findFirst().map(output -> label(output, lotNames)).orElse(null);
         return new Journey.Step(event.id, event.eventId, event.hash, event.prehash, event.eventType,
                 Vocabulary.bareTerm(event.bizStep), label(found.item().digitalLink(), lotNames), found.item().depth() > 0,
                 made, event.eventTime,
