@@ -1,5 +1,6 @@
 package city.trace.anchor;
 
+import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -129,7 +130,7 @@ public class BatchCutter {
         Integer[] indexes = new Integer[n];
         Integer[] offsets = new Integer[n];
         Integer[] lengths = new Integer[n];
-        java.io.ByteArrayOutputStream paths = new java.io.ByteArrayOutputStream(n * 16 * Bytes32.LENGTH);
+        ByteArrayOutputStream paths = new ByteArrayOutputStream(n * 16 * Bytes32.LENGTH);
         for (int i = 0; i < n; i++) {
             byte[] path = tree.inclusionProof(i).packedPath();
             indexes[i] = i;

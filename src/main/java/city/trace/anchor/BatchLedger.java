@@ -3,6 +3,7 @@ package city.trace.anchor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.LongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,7 @@ public class BatchLedger {
 
     /** The batches still on their way, as the database has them now. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public java.util.List<AnchorBatch> open() {
+    public List<AnchorBatch> open() {
         return AnchorBatch.listOpen();
     }
 

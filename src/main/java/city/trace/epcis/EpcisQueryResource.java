@@ -1,5 +1,6 @@
 package city.trace.epcis;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ public class EpcisQueryResource {
     @Path("/epcs/{epc: .+}/events")
     @Operation(summary = "Events that name this EPC in any of their lists (MATCH_anyEPC)")
     public Response eventsOfEpc(@PathParam("epc") String epc, @Context UriInfo uri) {
-        Map<String, List<String>> parameters = new java.util.HashMap<>(uri.getQueryParameters());
+        Map<String, List<String>> parameters = new HashMap<>(uri.getQueryParameters());
         parameters.put("MATCH_anyEPC", List.of(epc));
         EventQuery query = EventQuery.parse(parameters, config.defaultPerPage(), config.maxPerPage());
         return page(query, parameters, uri);

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,7 +146,7 @@ public final class EventQuery {
 
     private static final class Parser {
         private final Map<String, List<String>> parameters;
-        private final Set<String> understood = new java.util.HashSet<>(Set.of("nextPageToken", "perPage"));
+        private final Set<String> understood = new HashSet<>(Set.of("nextPageToken", "perPage"));
         private final List<Problem.Error> errors = new ArrayList<>();
 
         Parser(Map<String, List<String>> parameters) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,7 +18,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.web3j.protocol.Web3j;
-
 
 import city.trace.anchor.contract.AnchorRecord;
 import city.trace.anchor.contract.ChainNode;
@@ -53,7 +53,7 @@ public class EventVerifier {
             where e.id = any(?)""";
 
     /** A root as the chain has it (only final ones are remembered). */
-    private record OnChain(long blockNumber, java.time.Instant blockTime, long leafCount, String txHash) {
+    private record OnChain(long blockNumber, Instant blockTime, long leafCount, String txHash) {
     }
 
     /** An event and its anchoring as the database has them: the claims to check. */
@@ -110,7 +110,7 @@ public class EventVerifier {
         }
         Optional<OnChain> onChain;
         try {
-            onChain = roots.computeIfAbsent(stored.contract() + root, key -> onChain(stored, root));
+            onChain = roots.computeIfAbsent(stored.contract() + root, key -> onChain(key, stored, root));
         } catch (ChainRequestException e) {
             return Verification.of(State.UNVERIFIABLE, "the chain node could not be reached");
         }
@@ -125,8 +125,7 @@ public class EventVerifier {
     }
 
     /** The anchor of a root, from memory when its batch is final, otherwise from the chain node. */
-    private Optional<OnChain> onChain(Stored stored, Bytes32 root) {
-        String key = stored.contract() + root;
+    private Optional<OnChain> onChain(String key, Stored stored, Bytes32 root) {
         OnChain remembered = finalRoots.get(key);
         if (remembered != null) {
             return Optional.of(remembered);

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-
 import city.trace.anchor.AnchorBatch;
 import city.trace.anchor.AnchorLeaf;
 import city.trace.anchor.merkle.Bytes32;

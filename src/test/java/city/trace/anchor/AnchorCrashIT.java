@@ -27,6 +27,7 @@ import org.web3j.protocol.http.HttpService;
 import city.trace.anchor.contract.GasSettings;
 import city.trace.anchor.contract.ProvenanceRegistry;
 import city.trace.anchor.contract.TransactionSigner;
+import city.trace.anchor.merkle.Bytes32;
 import city.trace.support.Anchoring;
 import city.trace.support.AnvilNode;
 import io.restassured.path.json.JsonPath;
@@ -78,7 +79,7 @@ class AnchorCrashIT {
         try {
             Map<String, Object> anchored = awaitBatch("FINAL");
             assertEquals(sent.get("tx_hash"), anchored.get("tx_hash"), "the transaction sent before the crash");
-            String root = "0x" + java.util.HexFormat.of().formatHex((byte[]) anchored.get("root"));
+            String root = Bytes32.of((byte[]) anchored.get("root")).toPrefixedHex();
             assertEquals(1, Anchoring.anchoredLogs(anvil, registry, root), "anchored once");
             // deployment, membership, one anchor: no second anchoring transaction was ever sent
             assertEquals("0x3", JsonPath.from(anvil.rpc("eth_getTransactionCount",

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class CaptureApiTest {
     @Test
     void capturedEventsAreStoredAndFetchableByEventId() {
         String gtin = EpcisDocs.bakeryGtin();
-        String id = "urn:uuid:" + java.util.UUID.randomUUID();
+        String id = "urn:uuid:" + UUID.randomUUID();
         String document = EpcisDocs.document(
                 EpcisDocs.observe("receiving", EVENT_TIME, List.of(EpcisDocs.sgtin(gtin, "1"))).replaceFirst("\\{",
                         "{\"eventID\": \"" + id + "\","),
@@ -130,7 +131,7 @@ class CaptureApiTest {
     @Test
     void anEventIdCannotBeReusedForAnotherEvent() {
         String gtin = EpcisDocs.bakeryGtin();
-        String id = "urn:uuid:" + java.util.UUID.randomUUID();
+        String id = "urn:uuid:" + UUID.randomUUID();
         String first = EpcisDocs.observe("shipping", EVENT_TIME, List.of(EpcisDocs.sgtin(gtin, "10")))
                 .replaceFirst("\\{", "{\"eventID\": \"" + id + "\",");
         capture(EpcisDocs.document(first), null).then().statusCode(202);

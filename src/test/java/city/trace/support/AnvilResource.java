@@ -1,5 +1,6 @@
 package city.trace.support;
 
+import java.io.IOException;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -17,7 +18,7 @@ public class AnvilResource implements QuarkusTestResourceLifecycleManager {
             java.nio.file.Path state = java.nio.file.Files.createTempFile("anvil-state", ".json");
             java.nio.file.Files.delete(state);
             anvil = AnvilNode.start("--block-time", "1", "--state", state.toString());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return Map.of("citytrace.chain.rpc-url", anvil.rpcUrl(),

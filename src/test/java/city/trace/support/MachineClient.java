@@ -1,5 +1,6 @@
 package city.trace.support;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,7 @@ public final class MachineClient {
                 throw new IllegalStateException("Keycloak refused the client credentials: " + response.body());
             }
             return JsonPath.from(response.body()).getString("access_token");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

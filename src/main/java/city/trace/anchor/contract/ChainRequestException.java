@@ -1,5 +1,7 @@
 package city.trace.anchor.contract;
 
+import java.io.IOException;
+
 /**
  * A JSON-RPC request failed without a contract revert: the node is unreachable, or it refused the request
  * (e.g. nonce too low, fee too low, unknown transaction). Often worth retrying, unlike a revert.
@@ -16,6 +18,6 @@ public class ChainRequestException extends RuntimeException {
 
     /** True when the node could not be reached at all (as opposed to answering with an error). */
     public boolean isUnreachable() {
-        return getCause() instanceof java.io.IOException;
+        return getCause() instanceof IOException;
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import city.trace.anchor.merkle.Bytes32;
 import city.trace.anchor.merkle.InclusionProof;
 import city.trace.anchor.merkle.MerkleTree;
 
@@ -42,7 +43,7 @@ final class TestBundles {
         for (int i = 0; i < events.size(); i++) {
             InclusionProof path = tree.inclusionProof(i);
             BundleProof proof = new BundleProof(path.leafIndex(), path.treeSize(),
-                    path.auditPath().stream().map(node -> "0x" + node.toHex()).toList(), "0x" + tree.root().toHex(),
+                    path.auditPath().stream().map(Bytes32::toPrefixedHex).toList(), tree.root().toPrefixedHex(),
                     anchor.chainId(), anchor.contract(), anchor.txHash(), anchor.blockNumber(), anchor.blockTime());
             entries.add(events.get(i).inBundle(status, proof));
         }
