@@ -3,7 +3,10 @@ package city.trace.batch;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.Entity;
@@ -15,6 +18,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
+import city.trace.gs1.DigitalLink;
 import city.trace.org.Organization;
 import city.trace.product.Product;
 import city.trace.site.Site;
@@ -24,8 +28,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class Batch extends PanacheEntityBase {
 
+    /** Whether the lot is recalled; where its quantities are is its stock's business (see {@link BatchStock}). */
     public enum Status {
-        ACTIVE("In stock"), IN_TRANSIT("In transit"), DELIVERED("Delivered"), CONSUMED("Consumed"), RECALLED("Recalled");
+        ACTIVE("Active"), RECALLED("Recalled");
 
         public final String label;
 
@@ -84,20 +89,29 @@ public class Batch extends PanacheEntityBase {
                 + "order by b.createdAt desc, b.id desc").page(0, limit).list();
     }
 
-    /**
-     * Batches an organisation may process: its own in stock, and others' delivered to one of its sites.
-     */
-    public static List<Batch> listUsableBy(Organization org) {
-        return find("from Batch b join fetch b.product p join fetch p.organization where "
-                + "(p.organization = ?1 and b.status = ?2) or (b.status = ?3 and exists (select 1 from ShipmentItem i "
-                + "where i.batch = b and i.shipment.status = ?4 and i.shipment.destinationSite.organization = ?1)) "
-                + "order by p.name, b.lot", org, Status.ACTIVE, Status.DELIVERED,
-                city.trace.shipment.Shipment.Status.ARRIVED).list();
+    /** The batches of these lots (canonical Digital Links), by lot link; lots no batch is registered for are absent. */
+    public static Map<String, Batch> byLotLinks(Collection<String> links) {
+        Map<String, Batch> batches = new HashMap<>();
+        Map<String, String> linkByKey = new HashMap<>();
+        for (String link : links) {
+            DigitalLink.parseLot(link).ifPresent(lot -> linkByKey.put(lot.keyValue() + "|" + lot.qualifier("10").orElseThrow(), link));
+        }
+        if (linkByKey.isEmpty()) {
+            return batches;
+        }
+        List<String> gtins = linkByKey.keySet().stream().map(key -> key.substring(0, key.indexOf('|'))).distinct().toList();
+        Batch.<Batch>list("from Batch b join fetch b.product p join fetch p.organization join fetch b.site where p.gtin in ?1",
+                gtins).forEach(batch -> {
+                    String link = linkByKey.get(batch.product.gtin + "|" + batch.lot);
+                    if (link != null) {
+                        batches.put(link, batch);
+                    }
+                });
+        return batches;
     }
 
-    /** The organisation's batches that can still be shipped (in stock), for the shipment form. */
-    public static List<Batch> listShippableByOrganization(Organization org) {
-        return find("from Batch b join fetch b.product p where p.organization = ?1 and b.status = ?2 "
-                + "order by p.name, b.lot", org, Status.ACTIVE).list();
+    /** The lot's identifier in events: its class as canonical GS1 Digital Link. */
+    public String lotLink() {
+        return DigitalLink.lot(product.gtin, lot).toUri();
     }
 }

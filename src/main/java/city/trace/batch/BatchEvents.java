@@ -29,9 +29,4 @@ public final class BatchEvents {
         }
         return event;
     }
-
-    /** The identifier events use for the batch: its lot class as canonical GS1 Digital Link. */
-    public static String lotClass(Batch batch) {
-        return city.trace.gs1.DigitalLink.lot(batch.product.gtin, batch.lot).toUri();
-    }
 }

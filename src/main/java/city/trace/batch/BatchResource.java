@@ -14,6 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import city.trace.anchor.AnchorStatus;
+import city.trace.custody.ClaimChecks;
+import city.trace.custody.Violation;
+import city.trace.custody.Whereabouts;
 import city.trace.epcis.EpcisEvent;
 import city.trace.org.CurrentMember;
 import city.trace.shipment.ShipmentItem;
@@ -39,16 +42,24 @@ public class BatchResource {
     static class Templates {
         static native TemplateInstance form(BatchForm form, FormErrors errors, BatchChoices choices);
 
-        static native TemplateInstance detail(Batch batch, List<ShipmentItem> shipments, boolean owned,
-                BatchHistory history, String digitalLink, LabelOrder labels);
+        static native TemplateInstance detail(Batch batch, Whereabouts whereabouts, BatchLineage lineage,
+                List<ShipmentItem> shipments, boolean owned, BatchHistory history, String digitalLink, LabelOrder labels);
 
         /** The events table alone, for the page's live refresh while anchors are on their way. */
         static native TemplateInstance detail$events(Batch batch, BatchHistory history);
     }
 
-    /** The events naming a batch's lot, where each took place, and how far each is on its way to the chain. */
+    /**
+     * The events naming a batch's lot, where each took place, how far each is on its way to the chain, and the
+     * rules any of them breaks (a third-party claim: its recorder was not entitled to make it).
+     */
     public record BatchHistory(List<EpcisEvent> events, Map<String, String> places,
-            Map<Long, AnchorStatus.EventAnchor> anchors) {
+            Map<Long, AnchorStatus.EventAnchor> anchors, Map<Long, List<Violation>> violations) {
+
+        /** The events whose recorders were entitled to record them: the lot's own history. */
+        public List<EpcisEvent> vouched() {
+            return events.stream().filter(e -> violations.getOrDefault(e.id, List.of()).isEmpty()).toList();
+        }
 
         /** Whether the page should keep refreshing: some event is not final on the chain yet. */
         public boolean isLive() {
@@ -74,6 +85,9 @@ public class BatchResource {
 
     @Inject
     PublicLinks links;
+
+    @Inject
+    ClaimChecks claims;
 
     @GET
     @Path("/new")
@@ -135,7 +149,10 @@ public class BatchResource {
 
     private TemplateInstance detail(Batch batch, LabelOrder labels) {
         boolean owned = member.getOrganizationIfAny().filter(batch::ownedBy).isPresent();
-        return Templates.detail(batch, ShipmentItem.listByBatch(batch), owned, history(batch), links.of(batch), labels);
+        BatchHistory history = history(batch);
+        return Templates.detail(batch, Whereabouts.of(batch.lotLink(), batch.owner()),
+                BatchLineage.of(batch, history.vouched(), b -> batches.isVisible(member, b)), ShipmentItem.listByBatch(batch), owned, history, links.of(batch),
+                labels);
     }
 
     private static Integer labelCount(String count) {
@@ -153,9 +170,9 @@ public class BatchResource {
     }
 
     private BatchHistory history(Batch batch) {
-        List<EpcisEvent> events = EpcisEvent.listNaming(BatchEvents.lotClass(batch));
+        List<EpcisEvent> events = EpcisEvent.listNaming(batch.lotLink());
         return new BatchHistory(events, Places.named(events.stream().map(e -> e.readPoint).toList()),
-                anchors.of(events.stream().map(e -> e.id).toList()));
+                anchors.of(events.stream().map(e -> e.id).toList()), claims.check(events));
     }
 
     private TemplateInstance form(BatchForm form, FormErrors errors) {

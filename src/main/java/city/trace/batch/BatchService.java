@@ -92,15 +92,22 @@ public class BatchService {
     public Batch findVisible(CurrentMember member, long id) {
         Batch batch = Batch.<Batch>findByIdOptional(id)
                 .orElseThrow(() -> new NotFoundException("There is no batch " + id));
-        if (member.isRegulator()) {
-            return batch;
+        if (!member.isRegulator()) {
+            member.organization(); // an account without an organisation sees no batch (and is told why)
         }
-        Organization org = member.organization();
-        boolean involved = batch.ownedBy(org)
-                || ShipmentItem.listByBatch(batch).stream().anyMatch(item -> item.shipment.involves(org));
-        if (!involved) {
+        if (!isVisible(member, batch)) {
             throw new ForbiddenException("Batch " + batch.lot + " belongs to another organisation");
         }
         return batch;
+    }
+
+    /** Whether {@code member} may see the batch: its maker, the organisations its shipments involve, regulators. */
+    public boolean isVisible(CurrentMember member, Batch batch) {
+        if (member.isRegulator()) {
+            return true;
+        }
+        Optional<Organization> org = member.getOrganizationIfAny();
+        return org.isPresent() && (batch.ownedBy(org.get())
+                || ShipmentItem.listByBatch(batch).stream().anyMatch(item -> item.shipment.involves(org.get())));
     }
 }

@@ -1,12 +1,15 @@
 package city.trace.dashboard;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 import city.trace.batch.Batch;
+import city.trace.custody.Whereabouts;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
 import city.trace.product.Product;
@@ -26,7 +29,8 @@ public class DashboardResource {
 
     /** What one dashboard shows; lists are empty where they do not apply to the member. */
     public record Dashboard(Organization organization, List<Site> sites, List<Product> products, List<Batch> batches,
-            List<Shipment> shipments, List<Organization> members, List<TamperAlert> alerts) {
+            Map<String, Whereabouts.Status> whereabouts, List<Shipment> shipments, List<Organization> members,
+            List<TamperAlert> alerts) {
     }
 
     @CheckedTemplate
@@ -47,6 +51,7 @@ public class DashboardResource {
                 org == null ? List.of() : Site.listByOrganization(org),
                 org == null ? List.of() : Product.listByOrganization(org),
                 batches,
+                Whereabouts.statuses(batches.stream().collect(Collectors.toMap(Batch::lotLink, b -> b.owner().id))),
                 org == null ? List.of() : Shipment.listInvolving(org, RECENT),
                 overseer ? Organization.listAllByName() : List.of(),
                 member.isConsortiumAdmin() ? TamperAlert.listOpen() : List.of()));

@@ -3,6 +3,7 @@ package city.trace.epcis;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,9 @@ public class CaptureService {
     EventStore store;
 
     @Inject
+    CaptureGuard guard;
+
+    @Inject
     ObjectMapper json;
 
     /**
@@ -102,14 +106,30 @@ public class CaptureService {
             }
         }
 
+        CaptureGuard.Admission admission = guard.admit(org, prepared);
+        if (behaviour == ErrorBehaviour.ROLLBACK && !admission.refusals().isEmpty()) {
+            throw new CaptureRefusedException(admission.refusals().entrySet().stream()
+                    .flatMap(refusal -> within(events.pointer(positions.get(refusal.getKey())), refusal.getValue()).stream())
+                    .toList());
+        }
+        List<Integer> admitted = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            if (!admission.refusals().containsKey(i)) {
+                admitted.add(i);
+            }
+        }
+
         EpcisCapture job = newJob(org, behaviour, events.size());
-        EventStore.Outcome outcome = store.store(prepared, org.id, job.id, job.createdAt);
+        List<PreparedEvent> toStore = admitted.stream().map(prepared::get).toList();
+        EventStore.Outcome outcome = store.store(toStore, org.id, job.id, job.createdAt);
+        admission.stored(storedPositions(admitted, outcome), storedIds(outcome));
         List<Problem> problems = new ArrayList<>();
         invalidEvents.forEach((i, errors) -> problems.add(eventProblem(events.pointer(i), "The event is invalid", errors)));
+        admission.refusals().forEach((i, errors) -> problems.add(refusal(events.pointer(positions.get(i)), errors)));
         for (int conflict : outcome.conflicts()) {
-            int i = positions.get(conflict);
+            int i = positions.get(admitted.get(conflict));
             problems.add(eventProblem(events.pointer(i), "The eventID is taken", List.of(new Problem.Error(events.pointer(i) + "/eventID",
-                    "eventID " + prepared.get(conflict).eventId() + " is already used by a different event"))));
+                    "eventID " + toStore.get(conflict).eventId() + " is already used by a different event"))));
         }
         if (behaviour == ErrorBehaviour.ROLLBACK && !problems.isEmpty()) {
             throw new CaptureRejectedException("An eventID is already used by a different event; nothing was stored",
@@ -135,8 +155,40 @@ public class CaptureService {
             throw new IllegalStateException("CityTrace made an invalid EPCIS event: " + violations);
         }
         PreparedEvent prepared = new EventPreparer(namespaces).prepare(event);
-        store.store(List.of(prepared), org.id, null, Instant.now());
+        CaptureGuard.Admission admission = guard.admit(org, List.of(prepared));
+        if (!admission.refusals().isEmpty()) {
+            throw new CaptureRefusedException(within("", admission.refusals().get(0)));
+        }
+        EventStore.Outcome outcome = store.store(List.of(prepared), org.id, null, Instant.now());
+        admission.stored(storedPositions(List.of(0), outcome), storedIds(outcome));
         return prepared.eventId();
+    }
+
+    /** The positions (in the list judged) of the events the store took, and their ids, in the same order. */
+    private static List<Integer> storedPositions(List<Integer> admitted, EventStore.Outcome outcome) {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < outcome.ids().length; i++) {
+            if (outcome.ids()[i] > 0) {
+                positions.add(i);
+            }
+        }
+        return positions.stream().map(admitted::get).toList();
+    }
+
+    private static long[] storedIds(EventStore.Outcome outcome) {
+        return Arrays.stream(outcome.ids()).filter(id -> id > 0).toArray();
+    }
+
+    /** A refused event's errors with pointers into the document. */
+    private static List<Problem.Error> within(String eventPointer, List<Problem.Error> errors) {
+        return errors.stream().map(e -> new Problem.Error(eventPointer + e.pointer(), e.detail(), e.rule())).toList();
+    }
+
+    private static Problem refusal(String eventPointer, List<Problem.Error> errors) {
+        List<Problem.Error> located = within(eventPointer, errors);
+        return new Problem(CaptureRefusedException.TYPE, CaptureRefusedException.TITLE, 403,
+                located.stream().map(e -> e.rule() + ": " + e.detail()).reduce((a, b) -> a + "; " + b).orElse(""),
+                eventPointer, located);
     }
 
     /** Turns validated events into stored form: hash, facts, eventID. */
@@ -154,7 +206,9 @@ public class CaptureService {
             JsonNode eventId = event.get("eventID");
             String id = eventId != null && eventId.isTextual() && !eventId.textValue().isBlank()
                     ? eventId.textValue() : hash.hash();
-            return new PreparedEvent(id, EventFacts.of(event, values), hash, config.hashVersion(), namespaces, event);
+            EventClaims claims = EventClaims.of(event, values);
+            return new PreparedEvent(id, EventFacts.of(event, values, claims), claims, hash, config.hashVersion(),
+                    namespaces, event);
         }
     }
 

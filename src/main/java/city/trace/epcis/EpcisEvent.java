@@ -1,9 +1,13 @@
 package city.trace.epcis;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -87,6 +91,15 @@ public class EpcisEvent extends PanacheEntityBase {
         return parseNamespaces(namespaces);
     }
 
+    /** What the stored event claims about goods, places and parties; empty when it cannot be read. */
+    public Optional<EventClaims> claims() {
+        try {
+            return Optional.of(EventClaims.of(json(), prefixes()));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     public static JsonNode parseEvent(String eventJson) {
         try {
             return JSON.readTree(eventJson);
@@ -107,11 +120,43 @@ public class EpcisEvent extends PanacheEntityBase {
         return find("eventId", eventId).firstResultOptional();
     }
 
+    /** Which of these eventIDs are stored already. */
+    @SuppressWarnings("unchecked")
+    public static List<String> listStoredEventIds(Collection<String> eventIds) {
+        return getEntityManager().createNativeQuery("select event_id from epcis_event where event_id = any(cast(?1 as text[]))")
+                .setParameter(1, eventIds.toArray(String[]::new)).getResultList();
+    }
+
     /** Whether any event names {@code identifier} (canonical form) in any list. */
     public static boolean existsNaming(String identifier) {
         return (Boolean) getEntityManager()
                 .createNativeQuery("select exists (select 1 from epcis_event_epc x where x.epc = ?1)")
                 .setParameter(1, identifier).getSingleResult();
+    }
+
+    /**
+     * Where events before {@code beforeId} placed each of the instances (read points and business locations of
+     * the events naming them in an EPC list), for who may speak for serialised goods.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Set<String>> locationsNaming(Collection<String> instances, long beforeId) {
+        Map<String, Set<String>> locations = new HashMap<>();
+        if (instances.isEmpty()) {
+            return locations;
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery("select x.epc, e.read_point, e.biz_location "
+                + "from epcis_event_epc x join epcis_event e on e.id = x.event_id "
+                + "where x.epc = any(cast(?1 as text[])) and x.role in ('epc', 'parent', 'child', 'output') and e.id < ?2")
+                .setParameter(1, instances.toArray(String[]::new)).setParameter(2, beforeId).getResultList();
+        for (Object[] row : rows) {
+            Set<String> seen = locations.computeIfAbsent((String) row[0], epc -> new HashSet<>());
+            for (int i = 1; i <= 2; i++) {
+                if (row[i] != null) {
+                    seen.add((String) row[i]);
+                }
+            }
+        }
+        return locations;
     }
 
     /** Events that name {@code identifier} (canonical form) in any list, oldest first. */

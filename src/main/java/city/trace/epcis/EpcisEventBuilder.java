@@ -74,6 +74,12 @@ public final class EpcisEventBuilder {
         return this;
     }
 
+    /** A product as a whole (its GTIN's class, no lot, no quantity) in the quantity list. */
+    public EpcisEventBuilder product(String gtin) {
+        array("quantityList").addObject().put("epcClass", DigitalLink.product(gtin).toUri());
+        return this;
+    }
+
     /** A source of the goods by location (CBV source type location). */
     public EpcisEventBuilder sourceLocation(String gln) {
         array("sourceList").addObject().put("type", "location").put("source", DigitalLink.location(gln).toUri());
@@ -84,6 +90,12 @@ public final class EpcisEventBuilder {
     public EpcisEventBuilder destinationLocation(String gln) {
         array("destinationList").addObject().put("type", "location")
                 .put("destination", DigitalLink.location(gln).toUri());
+        return this;
+    }
+
+    /** A business transaction the event is part of; {@code type} is a CBV term (e.g. desadv). */
+    public EpcisEventBuilder bizTransaction(String type, String id) {
+        array("bizTransactionList").addObject().put("type", type).put("bizTransaction", id);
         return this;
     }
 

@@ -1,6 +1,7 @@
 package city.trace.epcis;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -8,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import city.trace.config.EpcisConfig;
 import city.trace.epcis.hash.InvalidEventException;
+import city.trace.web.ErrorPages;
 import city.trace.web.Problem;
 
 /** EPCIS errors as RFC 9457 problems with the exception types the EPCIS REST binding names. */
@@ -19,6 +21,15 @@ public class EpcisProblems {
     @ServerExceptionMapper
     public Response rejected(CaptureRejectedException e, UriInfo uri) {
         return new Problem("epcisException:ValidationException", "Bad Request", 400, e.getMessage(),
+                uri.getPath(), e.errors()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(CaptureRefusedException e, UriInfo uri, HttpHeaders headers) {
+        if (!ErrorPages.wantsProblem(uri.getPath(), headers.getAcceptableMediaTypes())) {
+            return ErrorPages.respond(Response.Status.FORBIDDEN, e.getMessage(), uri, headers); // a page's action
+        }
+        return new Problem(CaptureRefusedException.TYPE, CaptureRefusedException.TITLE, 403, e.getMessage(),
                 uri.getPath(), e.errors()).toResponse();
     }
 

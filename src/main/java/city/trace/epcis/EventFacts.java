@@ -26,26 +26,19 @@ public record EventFacts(String type, String action, Instant eventTime, String e
 
     /** @throws city.trace.epcis.hash.InvalidEventException for a malformed GS1 identifier */
     public static EventFacts of(JsonNode event, CanonicalValues values) {
+        return of(event, values, EventClaims.of(event, values));
+    }
+
+    /** The facts of an event whose claims were read already. */
+    public static EventFacts of(JsonNode event, CanonicalValues values, EventClaims claims) {
         Set<Identifier> identifiers = new LinkedHashSet<>();
-        for (IdentifierRole role : IdentifierRole.values()) {
-            JsonNode field = event.get(role.field);
-            if (field == null || field.isNull()) {
-                continue;
-            }
-            for (JsonNode element : field.isArray() ? field : List.of(field)) {
-                JsonNode id = role.quantity ? element.get("epcClass") : element;
-                if (id != null && id.isTextual() && !id.textValue().isBlank()) {
-                    identifiers.add(new Identifier(role, values.identifier(id.textValue())));
-                }
-            }
-        }
+        claims.lines().forEach(line -> identifiers.add(new Identifier(line.role(), line.identifier())));
         return new EventFacts(event.path("type").asText(), text(event, "action"),
                 OffsetDateTime.parse(event.path("eventTime").asText()).toInstant(),
                 event.path("eventTimeZoneOffset").asText(),
                 mapped(text(event, "bizStep"), values::bizStep),
                 mapped(text(event, "disposition"), values::disposition),
-                mapped(text(event.path("readPoint"), "id"), values::identifier),
-                mapped(text(event.path("bizLocation"), "id"), values::identifier),
+                claims.readPoint(), claims.bizLocation(),
                 mapped(text(event, "transformationID"), values::identifier),
                 new ArrayList<>(identifiers));
     }

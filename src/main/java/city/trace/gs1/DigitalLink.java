@@ -58,6 +58,26 @@ public record DigitalLink(DigitalLinkKey key, String keyValue, List<Qualifier> q
         return Optional.empty();
     }
 
+    /** A lot's Digital Link (GTIN and lot, nothing else), or empty for any other URI, valid or not. */
+    public static Optional<DigitalLink> parseLot(String uri) {
+        try {
+            return parse(uri).filter(link -> link.key() == DigitalLinkKey.GTIN && link.qualifiers().size() == 1
+                    && link.qualifiers().get(0).ai().equals(LOT));
+        } catch (InvalidIdentifierException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The value of a key qualifier (e.g. "10", the lot), if present. */
+    public Optional<String> qualifier(String ai) {
+        return qualifiers.stream().filter(q -> q.ai().equals(ai)).map(Qualifier::value).findFirst();
+    }
+
+    /** A trade item as a whole (its class, any lot): GTIN (AI 01) alone. */
+    public static DigitalLink product(String gtin) {
+        return new DigitalLink(DigitalLinkKey.GTIN, gtin, List.of());
+    }
+
     /** The class of a lot of a trade item: GTIN (AI 01) and batch/lot (AI 10). */
     public static DigitalLink lot(String gtin, String lot) {
         return new DigitalLink(DigitalLinkKey.GTIN, gtin, List.of(new Qualifier(LOT, lot)));

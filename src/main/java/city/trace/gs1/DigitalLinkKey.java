@@ -63,6 +63,17 @@ public enum DigitalLinkKey {
         return ai;
     }
 
+    /**
+     * Where the GS1 company prefix begins in a value of this key: after the indicator digit of a GTIN or ITIP,
+     * the extension digit of an SSCC and the leading zero of a GRAI; at the start of every other key.
+     */
+    int companyPrefixStart() {
+        return switch (this) {
+            case GTIN, ITIP, SSCC, GRAI -> 1;
+            default -> 0;
+        };
+    }
+
     /** The key named by a Digital Link path segment (its AI or short name), or null. */
     static DigitalLinkKey byPathSegment(String segment) {
         return BY_PATH_SEGMENT.get(segment);

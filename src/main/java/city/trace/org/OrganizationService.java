@@ -25,6 +25,11 @@ public class OrganizationService {
         Organization.findByCode(r.code()).ifPresent(existing -> {
             throw new IllegalArgumentException("Organisation " + r.code() + " is already a member");
         });
+        // an identifier must have one owner: no member's prefix may start another's
+        Members.load().clashingWith(r.gs1CompanyPrefix()).ifPresent(other -> {
+            throw new IllegalArgumentException("GS1 company prefix " + r.gs1CompanyPrefix() + " overlaps "
+                    + other.name + "'s " + other.gs1CompanyPrefix);
+        });
         Organization org = new Organization();
         org.code = r.code();
         org.name = r.name();

@@ -10,8 +10,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-import city.trace.batch.Batch;
 import city.trace.batch.BatchChoices;
+import city.trace.batch.HeldLot;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
 import city.trace.web.FormErrors;
@@ -26,7 +26,7 @@ public class ProcessResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(ProcessForm form, FormErrors errors, List<Batch> inputs,
+        static native TemplateInstance form(ProcessForm form, FormErrors errors, List<HeldLot> inputs,
                 BatchChoices choices);
     }
 
@@ -50,6 +50,6 @@ public class ProcessResource {
 
     private TemplateInstance form(ProcessForm form, FormErrors errors) {
         Organization org = member.organization();
-        return Templates.form(form, errors, Batch.listUsableBy(org), BatchChoices.of(org));
+        return Templates.form(form, errors, HeldLot.heldBy(org), BatchChoices.of(org));
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -15,11 +16,14 @@ import city.trace.batch.Batch;
 import city.trace.batch.BatchEvents;
 import city.trace.batch.BatchQuantity;
 import city.trace.batch.BatchService;
+import city.trace.batch.HeldLot;
 import city.trace.config.EpcisConfig;
 import city.trace.epcis.CaptureService;
 import city.trace.epcis.EpcisEventBuilder;
 import city.trace.org.Organization;
+import city.trace.site.Site;
 import city.trace.web.FormErrors;
+import city.trace.web.FormValues;
 import city.trace.web.InvalidFormException;
 
 /**
@@ -56,37 +60,34 @@ public class ProcessService {
                 batch.unit.name()));
         event.quantity("outputQuantityList", output.product.gtin, output.lot, output.quantity, output.unit.name());
         captures.record(org, BatchEvents.lotMasterData(event, output).build(), Map.of());
-        // a batch used up entirely is gone; part of one stays available
-        inputs.forEach((batch, quantity) -> {
-            if (quantity.compareTo(batch.quantity) == 0) {
-                batch.status = Batch.Status.CONSUMED;
-            }
-        });
         return output;
     }
 
+    /** The input batches and quantities used: only what the output's site holds of them. */
     private static Map<Batch, BigDecimal> inputs(Organization org, ProcessForm form, FormErrors errors) {
         Map<Batch, BigDecimal> inputs = new LinkedHashMap<>();
         if (form.inputBatchId.size() != form.inputQuantity.size()) {
             errors.add("inputs", "The list of input batches was incomplete; reload the page and try again");
             return inputs;
         }
-        Map<String, Batch> usable = Batch.listUsableBy(org).stream()
-                .collect(Collectors.toMap(b -> b.id.toString(), Function.identity()));
+        Optional<Site> site = FormValues.id(form.siteId).flatMap(id -> Site.<Site>findByIdOptional(id))
+                .filter(s -> s.belongsTo(org));
+        Map<String, HeldLot> held = HeldLot.heldBy(org).stream()
+                .collect(Collectors.toMap(lot -> lot.batch().id.toString(), Function.identity()));
         for (int i = 0; i < form.inputBatchId.size(); i++) {
             String typed = form.inputQuantity.get(i);
             if (typed == null || typed.isBlank()) {
                 continue;
             }
             String field = "input-" + form.inputBatchId.get(i);
-            Batch batch = usable.get(form.inputBatchId.get(i));
-            if (batch == null) {
-                errors.add(field, "This batch is not available at your sites");
-            } else {
-                BatchQuantity.of(typed, batch, errors, field).ifPresent(q -> inputs.put(batch, q));
+            HeldLot lot = held.get(form.inputBatchId.get(i));
+            if (lot == null) {
+                errors.add(field, "This batch is not at your sites");
+            } else if (site.isPresent()) { // without a site the form says where the output is made first
+                BatchQuantity.of(typed, lot, site.get(), errors, field).ifPresent(q -> inputs.put(lot.batch(), q));
             }
         }
-        if (inputs.isEmpty() && errors.all().keySet().stream().noneMatch(k -> k.startsWith("input-"))) {
+        if (inputs.isEmpty() && errors.all().keySet().stream().noneMatch(k -> k.startsWith("input-")) && site.isPresent()) {
             errors.add("inputs", "Enter the quantity used of at least one input batch");
         }
         return inputs;

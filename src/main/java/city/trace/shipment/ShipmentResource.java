@@ -10,7 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-import city.trace.batch.Batch;
+import city.trace.batch.HeldLot;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
 import city.trace.site.Site;
@@ -28,7 +28,7 @@ public class ShipmentResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(ShipmentForm form, FormErrors errors, List<Choice> carriers,
-                List<Choice> origins, List<Choice> destinations, List<Batch> batches);
+                List<Choice> origins, List<Choice> destinations, List<HeldLot> batches);
 
         static native TemplateInstance detail(Shipment shipment, boolean canDepart, boolean canArrive);
     }
@@ -82,6 +82,6 @@ public class ShipmentResource {
                 Choice.of(Organization.listByKind(Organization.Kind.CARRIER), c -> c.id, c -> c.name),
                 Choice.of(Site.listByOrganization(org), s -> s.id, s -> s.name + ", " + s.city),
                 Choice.of(Site.listAllWithOrganization(), s -> s.id, s -> s.organization.name + " — " + s.name + ", " + s.city),
-                Batch.listShippableByOrganization(org));
+                HeldLot.heldBy(org));
     }
 }

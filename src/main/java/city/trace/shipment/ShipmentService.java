@@ -1,10 +1,11 @@
 package city.trace.shipment;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,9 +13,11 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
 
-import city.trace.batch.Batch;
 import city.trace.batch.BatchQuantity;
+import city.trace.batch.HeldLot;
 import city.trace.config.EpcisConfig;
+import city.trace.custody.Measure;
+import city.trace.custody.Stock;
 import city.trace.epcis.CaptureService;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
@@ -58,7 +61,7 @@ public class ShipmentService {
         }
 
         Shipment shipment = new Shipment();
-        addItems(shipment, shipper, form, errors);
+        addItems(shipment, shipper, origin.filter(s -> s.belongsTo(shipper)), form, errors);
         errors.throwIfAny();
 
         shipment.shipper = shipper;
@@ -69,31 +72,33 @@ public class ShipmentService {
         return shipment;
     }
 
-    private static void addItems(Shipment shipment, Organization shipper, ShipmentForm form, FormErrors errors) {
+    /** The rows with a quantity: batches the shipper holds at the origin, no more than is there. */
+    private static void addItems(Shipment shipment, Organization shipper, Optional<Site> origin, ShipmentForm form,
+            FormErrors errors) {
         if (form.batchId.size() != form.quantity.size()) {
             errors.add("items", "The list of batches was incomplete; reload the page and try again");
             return;
         }
+        Map<String, HeldLot> held = HeldLot.heldBy(shipper).stream()
+                .collect(Collectors.toMap(lot -> lot.batch().id.toString(), Function.identity()));
         for (int i = 0; i < form.batchId.size(); i++) {
             String typed = form.quantity.get(i);
             if (typed == null || typed.isBlank()) {
                 continue;
             }
             String field = "quantity-" + form.batchId.get(i);
-            Optional<Batch> batch = FormValues.entity(form.batchId.get(i), id -> Batch.<Batch>findByIdOptional(id), errors, field,
-                    "This batch no longer exists");
-            if (batch.isEmpty()) {
+            HeldLot lot = held.get(form.batchId.get(i));
+            if (lot == null) {
+                errors.add(field, "Only batches your organisation holds at its sites can be shipped");
                 continue;
             }
-            if (!batch.get().ownedBy(shipper) || batch.get().status != Batch.Status.ACTIVE) {
-                errors.add(field, "Only your batches that are in stock can be shipped");
-                continue;
+            if (origin.isEmpty()) {
+                continue; // the origin's own message says what to do first
             }
-            Optional<BigDecimal> quantity = BatchQuantity.of(typed, batch.get(), errors, field);
-            quantity.ifPresent(q -> {
+            BatchQuantity.of(typed, lot, origin.get(), errors, field).ifPresent(q -> {
                 ShipmentItem item = new ShipmentItem();
                 item.shipment = shipment;
-                item.batch = batch.get();
+                item.batch = lot.batch();
                 item.quantity = q;
                 shipment.items.add(item);
             });
@@ -110,13 +115,13 @@ public class ShipmentService {
         if (!shipment.canDepart(org)) {
             throw new InvalidFormException("status", "Only a planned shipment can depart, recorded by its shipper or carrier");
         }
-        shipment.items.stream().filter(item -> item.batch.status != Batch.Status.ACTIVE).findFirst().ifPresent(item -> {
-            throw new InvalidFormException("status", "Lot " + item.batch.lot + " is no longer in stock ("
-                    + item.batch.status.label.toLowerCase() + ")");
-        });
+        shipment.items.stream().filter(item -> Stock.at(item.batch.lotLink(), shipment.originSite.gln)
+                .compareTo(Measure.of(item.quantity, item.batch.unit.name()).quantity()) < 0).findFirst().ifPresent(item -> {
+                    throw new InvalidFormException("status", "Not enough of lot " + item.batch.lot + " is left at "
+                            + shipment.originSite.name + " any more for this shipment");
+                });
         shipment.status = Shipment.Status.DEPARTED;
         shipment.departedAt = Instant.now();
-        shipment.items.forEach(item -> item.batch.status = Batch.Status.IN_TRANSIT);
         captures.record(org, ShipmentEvents.departed(shipment, shipment.departedAt, siteZone()), Map.of());
         return shipment;
     }
@@ -131,7 +136,6 @@ public class ShipmentService {
         }
         shipment.status = Shipment.Status.ARRIVED;
         shipment.arrivedAt = Instant.now();
-        shipment.items.forEach(item -> item.batch.status = Batch.Status.DELIVERED);
         captures.record(org, ShipmentEvents.arrived(shipment, shipment.arrivedAt, siteZone()), Map.of());
         return shipment;
     }

@@ -76,6 +76,11 @@ public class ErrorPages {
         });
     }
 
+    /** An error answer: the error page for people, a plain problem document for programs. */
+    public static Response respond(Response.StatusType status, String message, UriInfo uri, HttpHeaders headers) {
+        return respond(status, message, null, uri, headers);
+    }
+
     private static Response respond(Response.StatusType status, String message, String incident, UriInfo uri,
             HttpHeaders headers) {
         String path = uri.getRequestUri().getPath();
@@ -88,7 +93,8 @@ public class ErrorPages {
                 .entity(Templates.error(status.getStatusCode(), title(status), message, incident)).build();
     }
 
-    private static boolean wantsProblem(String path, List<MediaType> accepted) {
+    /** Whether the answer to this request is a problem document rather than a page. */
+    public static boolean wantsProblem(String path, List<MediaType> accepted) {
         if (path.startsWith("/api/") || path.startsWith("/epcis/") || path.startsWith("/q/")) {
             return true;
         }

@@ -13,6 +13,15 @@ public final class FormValues {
     private FormValues() {
     }
 
+    /** The id a select sent, or empty when there is none (the field's own check reports that). */
+    public static Optional<Long> id(String value) {
+        try {
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The entity with the id in {@code value}, if {@code value} is a number and {@code lookup} finds it. */
     public static <T> Optional<T> entity(String value, Function<Long, Optional<T>> lookup, FormErrors errors,
             String field, String missing) {

@@ -16,7 +16,13 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record Error(String pointer, String detail) {
+    /** One problem: where it is, what it is, and the rule it breaks when a named rule refused it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Error(String pointer, String detail, String rule) {
+
+        public Error(String pointer, String detail) {
+            this(pointer, detail, null);
+        }
     }
 
     public static Problem of(Response.StatusType status, String detail, String instance) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import city.trace.anchor.contract.AnchorRecord;
 import city.trace.batch.Batch;
-import city.trace.batch.BatchEvents;
 import city.trace.epcis.hash.EventHash;
 import city.trace.epcis.EpcisEvent;
 import city.trace.anchor.contract.ProvenanceRegistry;
@@ -100,7 +99,7 @@ class AnchoringTest {
     @OidcSecurity(claims = @Claim(key = "organization", value = Demo.BAKERY))
     void theBatchPageShowsEachEventsAnchoring() {
         Batch flour = Demo.read(() -> Batch.find("product.gtin = ?1 order by id", Demo.FLOUR_GTIN).<Batch>firstResult());
-        String commissioned = Demo.read(() -> EpcisEvent.listNaming(BatchEvents.lotClass(Batch.findById(flour.id)))
+        String commissioned = Demo.read(() -> EpcisEvent.listNaming(Batch.<Batch>findById(flour.id).lotLink())
                 .getFirst().eventId);
         Anchoring.await(List.of(commissioned), Anchoring.status("FINAL"), Duration.ofSeconds(60));
         given().get("/batches/" + flour.id + "/events").then().statusCode(200)

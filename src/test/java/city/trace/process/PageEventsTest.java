@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import city.trace.batch.Batch;
 import city.trace.batch.Unit;
+import city.trace.custody.Whereabouts;
 import city.trace.gs1.DigitalLink;
 import city.trace.org.Organization;
 import city.trace.product.Product;
@@ -92,7 +93,7 @@ class PageEventsTest {
                         EVENTS + "[0].inputQuantityList[0].quantity", equalTo(100),
                         EVENTS + "[0].outputQuantityList[0].epcClass", containsString("/10/" + outputLot),
                         EVENTS + "[0].ilmd.'cbvmda:lotNumber'", equalTo(outputLot));
-        assertEquals(Batch.Status.CONSUMED, Demo.read(() -> Batch.<Batch>findById(flour.id).status));
+        assertEquals(Whereabouts.Status.USED_UP, Demo.whereabouts(flour).status());
         given().get(location).then().statusCode(200).body(containsString("commissioning"));
     }
 
@@ -104,7 +105,7 @@ class PageEventsTest {
         Browser.open("/process/new").submit()
                 .formParam("inputBatchId", wheatOfOthers).formParam("inputQuantity", "1")
                 .formParam("lot", "").post("/process")
-                .then().statusCode(400).body(containsString("This batch is not available at your sites"),
+                .then().statusCode(400).body(containsString("This batch is not at your sites"),
                         containsString("Enter the lot number"));
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import city.trace.batch.Batch;
 import city.trace.batch.Unit;
+import city.trace.custody.Whereabouts;
 import city.trace.org.Organization;
 import city.trace.site.Site;
 import city.trace.support.Browser;
@@ -59,14 +60,15 @@ class ShipmentPagesTest {
                         containsString("Mark departed"));
         Browser.open("/shipments/" + id).submit().post("/shipments/" + id + "/depart").then().statusCode(303);
 
-        Shipment departed = Demo.read(() -> {
-            Shipment s = Shipment.findById(id);
-            s.items.forEach(i -> i.batch.status.name());
-            return s;
-        });
+        Shipment departed = Demo.read(() -> Shipment.findById(id));
         assertEquals(Shipment.Status.DEPARTED, departed.status);
         assertNotNull(departed.departedAt);
-        assertEquals(Batch.Status.IN_TRANSIT, departed.items.getFirst().batch.status);
+        // a partial shipment: the rest stays at the plant
+        assertEquals(0, new BigDecimal("50").compareTo(Demo.stockAt(flour, Demo.BAKERY_PLANT_GLN, "KGM")));
+        Whereabouts where = Demo.whereabouts(flour);
+        assertEquals(Whereabouts.Status.SPLIT, where.status());
+        assertEquals(0, new BigDecimal("750").compareTo(where.holdings().stream().filter(Whereabouts.Holding::inTransit)
+                .findFirst().orElseThrow().measure().in("KGM")));
     }
 
     @Test
@@ -94,7 +96,9 @@ class ShipmentPagesTest {
         Browser.open("/shipments/" + id).submit().post("/shipments/" + id + "/arrive").then().statusCode(303);
 
         assertEquals(Shipment.Status.ARRIVED, Demo.read(() -> Shipment.<Shipment>findById(id).status));
-        assertEquals(Batch.Status.DELIVERED, Demo.read(() -> Batch.<Batch>findById(flour.id).status));
+        String market = Demo.read(() -> Site.<Site>findById(marketSiteId()).gln);
+        assertEquals(0, BigDecimal.TEN.compareTo(Demo.stockAt(flour, market, "KGM")));
+        assertEquals(0, new BigDecimal("90").compareTo(Demo.stockAt(flour, Demo.BAKERY_PLANT_GLN, "KGM")));
     }
 
     @Test
@@ -110,7 +114,8 @@ class ShipmentPagesTest {
                 .post("/shipments")
                 .then().statusCode(400)
                 .body(containsString("The destination must differ from the origin"),
-                        containsString("At most 50 kg of this batch exist"), containsString("value=\"60\""));
+                        containsString("Only 50 kg of lot " + flour.lot + " is at Noorderlicht mill and bakery"),
+                        containsString("value=\"60\""));
         Browser.open("/shipments/new").submit()
                 .formParam("originSiteId", plantId()).formParam("destinationSiteId", marketSiteId())
                 .formParam("carrierId", Demo.read(() -> Organization.findByCode(Demo.MARKET).orElseThrow().id))

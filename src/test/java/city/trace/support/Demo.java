@@ -5,11 +5,16 @@ import java.time.LocalDate;
 import java.util.function.Supplier;
 
 import city.trace.batch.Batch;
+import city.trace.batch.BatchForm;
+import city.trace.batch.BatchService;
 import city.trace.batch.Unit;
+import city.trace.custody.Measure;
+import city.trace.custody.Stock;
+import city.trace.custody.Whereabouts;
+import city.trace.gs1.CheckDigit;
 import city.trace.product.Product;
 import city.trace.site.Site;
-
-import city.trace.gs1.CheckDigit;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Facts of the demo supply chain that the test profile seeds, and a way to read the database in tests. */
@@ -36,20 +41,34 @@ public final class Demo {
     }
 
     /**
-     * A batch written straight to the database (no event), so a test can start from a known state without
+     * A new batch of a product at one of its maker's sites, recorded through the batch service as the maker (with
+     * its commissioning event, so the site holds its quantity), so a test can start from a known state without
      * depending on other tests' data.
      */
     public static Batch batch(String gtin, String gln, String lotPrefix, String quantity, Unit unit) {
         return read(() -> {
-            Batch batch = new Batch();
-            batch.product = Product.findByGtin(gtin).orElseThrow();
-            batch.site = Site.findByGln(gln).orElseThrow();
-            batch.lot = lotPrefix + Browser.unique(8);
-            batch.productionDate = LocalDate.now();
-            batch.quantity = new BigDecimal(quantity);
-            batch.unit = unit;
-            batch.persist();
-            return batch;
+            Product product = Product.findByGtin(gtin).orElseThrow();
+            BatchForm form = new BatchForm();
+            form.productId = product.id.toString();
+            form.lot = lotPrefix + Browser.unique(8);
+            form.siteId = Site.findByGln(gln).orElseThrow().id.toString();
+            form.productionDate = LocalDate.now().toString();
+            form.quantity = quantity;
+            form.unit = unit.name();
+            return Arc.container().instance(BatchService.class).get().create(product.organization, form);
+        });
+    }
+
+    /** How much of a lot a site holds now, in the unit {@code uom}. */
+    public static BigDecimal stockAt(Batch batch, String gln, String uom) {
+        return read(() -> new Measure(Stock.at(batch.lotLink(), gln), Measure.baseUnit(uom)).in(uom));
+    }
+
+    /** Where a lot is now. */
+    public static Whereabouts whereabouts(Batch batch) {
+        return read(() -> {
+            Batch stored = Batch.findById(batch.id);
+            return Whereabouts.of(stored.lotLink(), stored.owner());
         });
     }
 

@@ -26,6 +26,16 @@ public final class CanonicalValues {
         return canonicaliser.canonical(value, Vocabulary.DISPOSITION);
     }
 
+    /**
+     * The bare term of a code list value in any spelling (bare, CURIE, CBV URN or web URI): {@code shipping}
+     * for {@code https://ref.gs1.org/cbv/BizStep-shipping}; a value outside the code list as it is.
+     *
+     * @throws InvalidEventException for a malformed GS1 identifier
+     */
+    public String term(String value, Vocabulary vocabulary) {
+        return Vocabulary.bareTerm(canonicaliser.canonical(value, vocabulary));
+    }
+
     /** An EPC, class, location or other identifier. @throws InvalidEventException for a malformed GS1 one */
     public String identifier(String value) {
         return canonicaliser.canonical(value, null);

@@ -1,0 +1,61 @@
+package city.trace.custody;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import city.trace.epcis.EpcisEvent;
+import city.trace.epcis.EventClaims;
+import city.trace.epcis.IdentifierRole;
+import city.trace.org.Members;
+
+/** Reads what the rules need to judge some events: now (capture) or as it was before an event (verification). */
+@ApplicationScoped
+public class CustodyRecords {
+
+    private static final Set<IdentifierRole> INSTANCES = EnumSet.of(IdentifierRole.EPC, IdentifierRole.PARENT,
+            IdentifierRole.CHILD, IdentifierRole.INPUT, IdentifierRole.OUTPUT);
+
+    @Inject
+    Instance<ShipmentParties> shipments;
+
+    /** The records as they are now, for judging new events. */
+    public Records now(Members members, Collection<EventClaims> events) {
+        return load(members, events, Delegation.listOpen(), Long.MAX_VALUE);
+    }
+
+    /** The records as they were just before event {@code eventId} was stored. */
+    public Records before(Members members, Collection<EventClaims> events, long eventId) {
+        return load(members, events, Delegation.listOpenBefore(eventId), eventId);
+    }
+
+    /** The lots of members' products the events name in quantity lists: what stock is kept of. */
+    public static Set<String> lots(Members members, Collection<EventClaims> events) {
+        return identifiers(events, IdentifierRole.ANY_CLASS).stream()
+                .filter(id -> members.ownerOf(id).isPresent()).collect(Collectors.toSet());
+    }
+
+    private Records load(Members members, Collection<EventClaims> events, List<Delegation> delegations, long beforeId) {
+        Set<String> lots = lots(members, events);
+        Set<String> transactions = events.stream().flatMap(e -> e.bizTransactions().stream())
+                .map(EventClaims.Party::id).collect(Collectors.toSet());
+        Set<String> instances = identifiers(events, INSTANCES).stream()
+                .filter(id -> members.ownerOf(id).isPresent()).collect(Collectors.toSet());
+        ShipmentParties parties = shipments.get();
+        return new Records(members, Delegations.of(delegations), lots.isEmpty() ? Map.of() : parties.byLot(lots),
+                transactions.isEmpty() ? Map.of() : parties.carriers(transactions),
+                EpcisEvent.locationsNaming(instances, beforeId));
+    }
+
+    private static Set<String> identifiers(Collection<EventClaims> events, Set<IdentifierRole> roles) {
+        return events.stream().flatMap(e -> e.lines(roles).stream()).map(EventClaims.Line::identifier)
+                .collect(Collectors.toSet());
+    }
+}

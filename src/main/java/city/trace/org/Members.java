@@ -1,0 +1,49 @@
+package city.trace.org;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import city.trace.gs1.CompanyPrefix;
+
+/**
+ * The consortium's members by GS1 company prefix: who owns a GTIN, a GLN or any other GS1 key. An identifier
+ * no member's prefix starts belongs to someone outside the consortium (or is no GS1 key at all).
+ */
+public final class Members {
+
+    private final List<Organization> byLongestPrefix;
+
+    private Members(Collection<Organization> members) {
+        this.byLongestPrefix = members.stream()
+                .sorted(Comparator.comparingInt((Organization o) -> o.gs1CompanyPrefix.length()).reversed()).toList();
+    }
+
+    /** Every member, read once: a capture or a page asks about many identifiers. */
+    public static Members load() {
+        return new Members(Organization.listAll());
+    }
+
+    public static Members of(Collection<Organization> members) {
+        return new Members(members);
+    }
+
+    /** The member whose company prefix the identifier (canonical Digital Link) carries. */
+    public Optional<Organization> ownerOf(String identifier) {
+        return CompanyPrefix.digitsOf(identifier).flatMap(digits -> byLongestPrefix.stream()
+                .filter(member -> digits.startsWith(member.gs1CompanyPrefix)).findFirst());
+    }
+
+    /** The member with exactly this company prefix. */
+    public Optional<Organization> byPrefix(String prefix) {
+        return byLongestPrefix.stream().filter(member -> member.gs1CompanyPrefix.equals(prefix)).findFirst();
+    }
+
+    /** The member another member's prefix would collide with: one prefix may not start the other. */
+    public Optional<Organization> clashingWith(String prefix) {
+        return byLongestPrefix.stream()
+                .filter(member -> member.gs1CompanyPrefix.startsWith(prefix) || prefix.startsWith(member.gs1CompanyPrefix))
+                .findFirst();
+    }
+}
