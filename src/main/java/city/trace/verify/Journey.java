@@ -16,11 +16,13 @@ import city.trace.product.Product;
  * @param lot      its lot, null for an item
  * @param batch    the registered batch, or null when only events name the lot
  * @param origin   where the lot was made (null when unknown)
- * @param steps    oldest first
+ * @param steps    its history (the events their recorders were entitled to record), oldest first
+ * @param claims   third-party claims about it: events whose recorders were not entitled to record them, which
+ *                 the page shows apart and does not vouch for
  * @param verdict  the worst state among the steps (VERIFIED only when all are)
  */
 public record Journey(DigitalLink subject, String gtin, String lot, Product product, Batch batch, Place origin,
-        List<Step> steps, Verification.State verdict, LocatorMap map) {
+        List<Step> steps, List<Step> claims, Verification.State verdict, LocatorMap map) {
 
     /** A place of the journey: a member's site. */
     public record Place(String name, String city, String organization, BigDecimal latitude, BigDecimal longitude) {
@@ -32,10 +34,13 @@ public record Journey(DigitalLink subject, String gtin, String lot, Product prod
      * @param lotLabel  the lot it concerns ("Winter wheat, bulk · lot W2026-07")
      * @param upstream  whether it concerns an input rather than the lot itself
      * @param made      for a transformation: what it made ("Stoneground wheat flour · lot F…"), else null
+     * @param brandOwnerMember whether the lot's GS1 company prefix belongs to a consortium member (if not, the
+     *                  claim is only its recorder's)
+     * @param brokenRule for a third-party claim, the recording rule it breaks (null for the lot's history)
      */
     public record Step(long id, String eventId, String hash, String prehash, String eventType, String bizStep,
             String lotLabel, boolean upstream, String made, Instant when, String offset, Place where, String whereUri,
-            String who, Verification verification) {
+            String who, boolean brandOwnerMember, String brokenRule, Verification verification) {
     }
 
     /** The subject's Digital Link path, the same on every resolver: /01/{gtin}/10/{lot}. */

@@ -19,12 +19,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import city.trace.batch.Batch;
 import city.trace.config.VerifyConfig;
+import city.trace.custody.ClaimChecks;
+import city.trace.custody.Violation;
 import city.trace.epcis.EpcisEvent;
 import city.trace.epcis.hash.CanonicalValues;
 import city.trace.epcis.hash.Vocabulary;
 import city.trace.gs1.DigitalLink;
 import city.trace.gs1.DigitalLinkKey;
 import city.trace.gs1.InvalidIdentifierException;
+import city.trace.org.Members;
 import city.trace.product.Product;
 import city.trace.site.Places;
 import city.trace.site.Site;
@@ -42,12 +45,34 @@ public class JourneyService {
     @Inject
     VerifyConfig config;
 
-    /** A lot or item a journey follows (as canonical Digital Link), and how far upstream of the subject. */
-    private record Item(String digitalLink, int depth) {
+    @Inject
+    ClaimChecks claimChecks;
+
+    /**
+     * A lot or item a journey follows (as canonical Digital Link), how far upstream of the subject, and for an
+     * input the transformation that used it: its history counts only up to that point.
+     */
+    private record Item(String digitalLink, int depth, EpcisEvent usedBy) {
+
+        /** Whether the event happened before the item was used (always, for the subject itself). */
+        boolean before(EpcisEvent event) {
+            if (usedBy == null) {
+                return true;
+            }
+            int byTime = event.eventTime.compareTo(usedBy.eventTime);
+            return byTime < 0 || (byTime == 0 && event.id < usedBy.id);
+        }
     }
 
-    /** An event found for the journey, the item it was found for, and what it made (for a transformation). */
-    private record Found(EpcisEvent event, Item item, List<String> outputs) {
+    /**
+     * An event found for the journey, the item it was found for, what it made (for a transformation), and the
+     * recording rules it breaks (a third-party claim when there are any).
+     */
+    private record Found(EpcisEvent event, Item item, List<String> outputs, List<Violation> violations) {
+    }
+
+    /** The lot's history (events vouched for) and the third-party claims about it, by event id. */
+    private record Collected(Map<Long, Found> history, Map<Long, Found> claims) {
     }
 
     /** A transformation's inputs and outputs (lots and items) as canonical identifiers, read once. */
@@ -79,24 +104,38 @@ public class JourneyService {
     }
 
     private Optional<Journey> journey(Product product, String lot, DigitalLink subject, Optional<Batch> batch) {
-        Map<Long, Found> found = collect(new Item(subject.toUri(), 0));
-        if (batch.isEmpty() && found.isEmpty()) {
+        Collected collected = collect(new Item(subject.toUri(), 0, null));
+        if (batch.isEmpty() && collected.history().isEmpty() && collected.claims().isEmpty()) {
             return Optional.empty();
         }
-        Map<Long, Verification> verifications = verifier.verify(found.keySet());
-        Map<String, Site> sites = Places.sites(found.values().stream().map(f -> f.event().readPoint).toList());
+        List<Found> all = new ArrayList<>(collected.history().values());
+        all.addAll(collected.claims().values());
+        Map<Long, Verification> verifications = verifier.verify(all.stream().map(f -> f.event().id).toList());
+        Map<String, Site> sites = Places.sites(all.stream().map(f -> f.event().readPoint).toList());
+        Members members = Members.load();
         Map<String, String> lotNames = new LinkedHashMap<>();
-        List<Journey.Step> steps = found.values().stream()
-                .sorted(Comparator.comparing((Found f) -> f.event().eventTime).thenComparing(f -> f.event().id))
-                .map(f -> step(f, sites, verifications.get(f.event().id), lotNames)).toList();
+        List<Journey.Step> steps = steps(collected.history(), sites, verifications, members, lotNames);
+        List<Journey.Step> claims = steps(collected.claims(), sites, verifications, members, lotNames);
         Journey.Place origin = batch.map(b -> place(b.site)).orElse(null);
-        return Optional.of(new Journey(subject, product.gtin, lot, product, batch.orElse(null), origin, steps,
+        return Optional.of(new Journey(subject, product.gtin, lot, product, batch.orElse(null), origin, steps, claims,
                 verdict(steps), LocatorMap.of(steps, origin)));
     }
 
-    /** The events of the subject and, through the transformations that made it, of its inputs. */
-    private Map<Long, Found> collect(Item subject) {
-        Map<Long, Found> found = new LinkedHashMap<>();
+    private List<Journey.Step> steps(Map<Long, Found> found, Map<String, Site> sites, Map<Long, Verification> verifications,
+            Members members, Map<String, String> lotNames) {
+        return found.values().stream()
+                .sorted(Comparator.comparing((Found f) -> f.event().eventTime).thenComparing(f -> f.event().id))
+                .map(f -> step(f, sites, verifications.get(f.event().id), members, lotNames)).toList();
+    }
+
+    /**
+     * The lot's ancestry: its own events, and for each input of a transformation that made it, that input's
+     * history up to the point it was used, recursively. Transformations that only used an item (what else was
+     * made from it) are none of its ancestry; events whose recorders were not entitled to record them are set
+     * apart as third-party claims and not followed.
+     */
+    private Collected collect(Item subject) {
+        Collected collected = new Collected(new LinkedHashMap<>(), new LinkedHashMap<>());
         Set<String> seen = new HashSet<>();
         Deque<Item> items = new ArrayDeque<>(List.of(subject));
         while (!items.isEmpty()) {
@@ -104,16 +143,26 @@ public class JourneyService {
             if (!seen.add(item.digitalLink())) {
                 continue;
             }
-            for (EpcisEvent event : EpcisEvent.listNaming(item.digitalLink())) {
+            List<EpcisEvent> events = EpcisEvent.listNaming(item.digitalLink()).stream().filter(item::before).toList();
+            Map<Long, List<Violation>> violations = claimChecks.check(events);
+            for (EpcisEvent event : events) {
                 Transformation transformation = Transformation.of(event);
-                found.putIfAbsent(event.id, new Found(event, item, transformation.outputs()));
-                // follow the inputs of what made the item, not of what consumed it
-                if (item.depth() < config.maxUpstreamDepth() && transformation.outputs().contains(item.digitalLink())) {
-                    transformation.inputs().forEach(input -> items.addLast(new Item(input, item.depth() + 1)));
+                boolean madeIt = transformation.outputs().contains(item.digitalLink());
+                if (transformation != Transformation.NONE && !madeIt) {
+                    continue; // it used the item to make something else: downstream, not ancestry
+                }
+                Found found = new Found(event, item, transformation.outputs(), violations.getOrDefault(event.id, List.of()));
+                if (!found.violations().isEmpty()) {
+                    collected.claims().putIfAbsent(event.id, found);
+                    continue;
+                }
+                collected.history().putIfAbsent(event.id, found);
+                if (madeIt && item.depth() < config.maxUpstreamDepth()) {
+                    transformation.inputs().forEach(input -> items.addLast(new Item(input, item.depth() + 1, event)));
                 }
             }
         }
-        return found;
+        return collected;
     }
 
     /** The canonical identifiers of a quantity list's classes and an EPC list's instances. */
@@ -132,16 +181,19 @@ public class JourneyService {
         return identifiers;
     }
 
-    private Journey.Step step(Found found, Map<String, Site> sites, Verification verification,
+    private Journey.Step step(Found found, Map<String, Site> sites, Verification verification, Members members,
             Map<String, String> lotNames) {
         EpcisEvent event = found.event();
         Site site = event.readPoint == null ? null : sites.get(event.readPoint);
         String made = found.outputs().stream().findFirst().map(output -> label(output, lotNames)).orElse(null);
+        Violation broken = found.violations().isEmpty() ? null : found.violations().get(0);
         return new Journey.Step(event.id, event.eventId, event.hash, event.prehash, event.eventType,
                 Vocabulary.bareTerm(event.bizStep), label(found.item().digitalLink(), lotNames), found.item().depth() > 0,
                 made, event.eventTime,
                 event.eventTimeZoneOffset, site == null ? null : place(site), event.readPoint,
-                event.organization == null ? null : event.organization.name, verification);
+                event.organization == null ? null : event.organization.name,
+                members.ownerOf(found.item().digitalLink()).isPresent(), broken == null ? null : broken.rule().code,
+                verification);
     }
 
     /** "Milk bread loaf 800 g · lot B20261120" for a lot's Digital Link ("… · serial …" for an item). */

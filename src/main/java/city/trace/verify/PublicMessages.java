@@ -46,7 +46,7 @@ public interface PublicMessages {
     @Message("Best before {date}")
     String best_before(LocalDate date);
 
-    @Message("Verified: every step below is exactly what the consortium recorded on its chain.")
+    @Message("Verified: every step below is exactly what the consortium recorded on its chain, recorded by those entitled to record it.")
     String verdict_verified();
 
     @Message("Recorded: some steps are not anchored on the chain yet. Check again in a few seconds.")
@@ -73,7 +73,7 @@ public interface PublicMessages {
     @Message("Journey")
     String journey();
 
-    @Message("Made from the inputs listed first: each step of each input is checked too.")
+    @Message("The lot's own steps, and each input's steps up to the moment it was used: each of them is checked.")
     String journey_hint();
 
     @Message("Produced")
@@ -102,6 +102,18 @@ public interface PublicMessages {
 
     @Message("Input")
     String input();
+
+    @Message("The brand owner of this product is not a member of the consortium: this step is only {recorder}'s own claim.")
+    String brand_not_member(String recorder);
+
+    @Message("Claims by others, not vouched for")
+    String claims_title();
+
+    @Message("These records name this lot but were made by organisations not entitled to make them: they neither own it nor took part in moving it. They are no part of its verified history.")
+    String claims_hint();
+
+    @Message("Breaks the rule “{rule}”")
+    String claim_rule(String rule);
 
     @Message("Verified")
     String state_verified();

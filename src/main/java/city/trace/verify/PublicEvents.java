@@ -1,0 +1,93 @@
+package city.trace.verify;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import city.trace.config.VerifyConfig;
+import city.trace.custody.ClaimChecks;
+import city.trace.epcis.EpcisEvent;
+import city.trace.epcis.EventClaims;
+import city.trace.epcis.IdentifierRole;
+import city.trace.gs1.DigitalLink;
+import city.trace.gs1.DigitalLinkKey;
+import city.trace.gs1.InvalidIdentifierException;
+import city.trace.product.Product;
+
+/**
+ * Which events a public page shows: those in the journey of some lot or item of a registered product — its
+ * own events, or events of an input before a transformation made such a lot from it — whose recorders were
+ * entitled to record them. Anyone may read these in full; other events only their own organisations may.
+ */
+@ApplicationScoped
+public class PublicEvents {
+
+    private static final Set<IdentifierRole> INPUTS = EnumSet.of(IdentifierRole.INPUT, IdentifierRole.INPUT_CLASS);
+    private static final Set<IdentifierRole> OUTPUTS = EnumSet.of(IdentifierRole.OUTPUT, IdentifierRole.OUTPUT_CLASS);
+
+    @Inject
+    ClaimChecks claimChecks;
+
+    @Inject
+    VerifyConfig config;
+
+    /** Whether the event is part of a public journey. */
+    public boolean isPublic(EpcisEvent event) {
+        return vouched(event) && event.claims().map(claims -> subjects(claims).stream()
+                .anyMatch(item -> inPublicJourney(item, event, 0))).orElse(false);
+    }
+
+    /** The lots and items an event is part of the history of: a transformation's outputs, else all it names. */
+    private static List<String> subjects(EventClaims claims) {
+        return claims.lines().stream()
+                .filter(line -> claims.isTransformation() ? OUTPUTS.contains(line.role()) : !INPUTS.contains(line.role()))
+                .map(EventClaims.Line::identifier).filter(PublicEvents::isLotOrItem).distinct().toList();
+    }
+
+    /** A lot with a page of its own, or an input that such a lot was made of after {@code event}. */
+    private boolean inPublicJourney(String item, EpcisEvent event, int depth) {
+        if (gtin(item).flatMap(Product::findByGtin).isPresent()) {
+            return true;
+        }
+        if (depth >= config.maxUpstreamDepth()) {
+            return false;
+        }
+        for (EpcisEvent later : EpcisEvent.listNaming(item)) {
+            if (later.eventTime.isBefore(event.eventTime) || !"TransformationEvent".equals(later.eventType)
+                    || !vouched(later)) {
+                continue;
+            }
+            Optional<EventClaims> claims = later.claims();
+            if (claims.isPresent() && claims.get().lines(INPUTS).stream().anyMatch(l -> l.identifier().equals(item))
+                    && subjects(claims.get()).stream().anyMatch(output -> inPublicJourney(output, later, depth + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean vouched(EpcisEvent event) {
+        return claimChecks.check(List.of(event)).getOrDefault(event.id, List.of()).isEmpty();
+    }
+
+    private static boolean isLotOrItem(String identifier) {
+        return parse(identifier).filter(link -> link.qualifier("10").isPresent() || link.qualifier("21").isPresent())
+                .isPresent();
+    }
+
+    private static Optional<String> gtin(String identifier) {
+        return parse(identifier).map(DigitalLink::keyValue);
+    }
+
+    private static Optional<DigitalLink> parse(String identifier) {
+        try {
+            return DigitalLink.parse(identifier).filter(link -> link.key() == DigitalLinkKey.GTIN);
+        } catch (InvalidIdentifierException e) {
+            return Optional.empty();
+        }
+    }
+}
