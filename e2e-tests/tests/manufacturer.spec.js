@@ -18,7 +18,10 @@ test('alice logs in through Keycloak, records a batch and sees it on her dashboa
 
   await expect(page).toHaveURL(/\/batches\/\d+$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Winter wheat, bulk, lot ${lot}`);
-  await expect(page.getByText('18.5 t')).toBeVisible();
+  await expect(page.locator('.facts')).toContainText('18.5 t');
+  // all of it is at the farm's fields, where it was made
+  await expect(page.locator('#stock')).toContainText('Korenaar wheat fields');
+  await expect(page.locator('#stock')).toContainText('18.5 t');
   // the batch's commissioning event, with its Event Hash ID
   const events = page.locator('table.events');
   await expect(events).toContainText('commissioning');
