@@ -19,6 +19,7 @@ import city.trace.site.Site;
 import city.trace.support.Anchoring;
 import city.trace.support.Browser;
 import city.trace.support.Demo;
+import city.trace.support.Events;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -91,6 +92,21 @@ class AncestryTest {
         // the wheat came to the bakery, so bob sees the farm's batch and what his bakery made of it
         given().get("/batches/" + wheat.id).then().statusCode(200)
                 .body(containsString("Used to make"), containsString("href=\"/batches/" + flour.id + "\""));
+    }
+
+    @Test
+    void goodsFromOutsideTheConsortiumAreTheirRecordersClaim() {
+        String imported = "https://id.gs1.org/01/00614141107346/10/IMP" + Browser.unique(6);
+        String bread = "OUT" + Browser.unique(6);
+        String breadLot = "https://id.gs1.org/01/" + Demo.BREAD_GTIN + "/10/" + bread;
+        Events.capture(null, Events.objectEvent("ADD", "receiving", "in_progress", Demo.BAKERY_PLANT_GLN,
+                Events.quantity(imported, "20", "KGM"))).then().statusCode(202);
+        Events.capture(null, Events.transformation(Demo.BAKERY_PLANT_GLN, List.of(Events.quantity(imported, "20", "KGM")),
+                List.of(Events.quantity(breadLot, "30", "H87")))).then().statusCode(202);
+        given().accept("text/html").get("/01/" + Demo.BREAD_GTIN + "/10/" + bread).then().statusCode(200)
+                .body(containsString("Input: GTIN 00614141107346 · lot IMP"),
+                        containsString("The brand owner of this product is not a member of the consortium: this step is "
+                                + "only Noorderlicht Mill &amp; Bakery&#39;s own claim."));
     }
 
     private static long shipFlour(Batch flour) {
