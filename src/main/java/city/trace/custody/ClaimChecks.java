@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,33 +26,33 @@ public class ClaimChecks {
     @Inject
     CustodyRecords records;
 
-    @Inject
-    StockLedger ledger;
 
     /** The rules each stored event breaks (empty when its recorder was entitled to record it), by database id. */
     public Map<Long, List<Violation>> check(Collection<EpcisEvent> events) {
-        Members members = Members.load();
         Map<Long, List<Violation>> results = new HashMap<>();
+        Map<EpcisEvent, EventClaims> readable = new LinkedHashMap<>();
         for (EpcisEvent event : events.stream().sorted(Comparator.comparing((EpcisEvent e) -> e.id)).toList()) {
-            results.put(event.id, check(event, members));
+            // unreadable events are the verifier's TAMPERED, not a question of authority
+            event.claims().filter(c -> event.organization != null).ifPresentOrElse(c -> readable.put(event, c),
+                    () -> results.put(event.id, List.of()));
         }
+        if (readable.isEmpty()) {
+            return results;
+        }
+        Members members = Members.load();
+        long last = readable.keySet().stream().mapToLong(e -> e.id).max().orElseThrow();
+        CustodyHistory history = records.history(members, readable.values(), last);
+        readable.forEach((event, claims) -> results.put(event.id, check(event, claims, members, history)));
         return results;
     }
 
-    private List<Violation> check(EpcisEvent event, Members members) {
-        Optional<EventClaims> claims = event.claims();
-        if (claims.isEmpty() || event.organization == null) {
-            return List.of(); // unreadable events are the verifier's TAMPERED, not a question of authority
-        }
-        Holdings holdings = Holdings.empty();
-        ledger.movements(CustodyRecords.lots(members, List.of(claims.get())), event.id)
-                .forEach(entry -> holdings.apply(entry.movement()));
+    private static List<Violation> check(EpcisEvent event, EventClaims claims, Members members, CustodyHistory history) {
         List<Violation> violations = new ArrayList<>();
-        DelegationClaim.of(event.json(), event.prefixes(), claims.get())
+        DelegationClaim.of(event.json(), event.prefixes(), claims)
                 .ifPresent(d -> violations.addAll(CustodyGuard.delegationProblems(event.organization, d, members)));
         if (violations.isEmpty()) {
-            violations.addAll(new RecordingRules(records.before(members, List.of(claims.get()), event.id), holdings)
-                    .decide(event.organization, claims.get()).violations());
+            violations.addAll(new RecordingRules(history.before(event.id), history.holdingsBefore(event.id))
+                    .decide(event.organization, claims).violations());
         }
         return violations;
     }

@@ -26,14 +26,20 @@ public class CustodyRecords {
     @Inject
     Instance<ShipmentParties> shipments;
 
+    @Inject
+    StockLedger ledger;
+
     /** The records as they are now, for judging new events. */
     public Records now(Members members, Collection<EventClaims> events) {
-        return load(members, events, Delegation.listOpen(), Long.MAX_VALUE);
+        return history(members, events, Delegation.listOpen(), Long.MAX_VALUE, false).before(Long.MAX_VALUE);
     }
 
-    /** The records as they were just before event {@code eventId} was stored. */
-    public Records before(Members members, Collection<EventClaims> events, long eventId) {
-        return load(members, events, Delegation.listOpenBefore(eventId), eventId);
+    /**
+     * The records about the goods these events name, up to (not including) event {@code untilId}, from which
+     * those before each event can be cut; with the stock ledger of their lots.
+     */
+    public CustodyHistory history(Members members, Collection<EventClaims> events, long untilId) {
+        return history(members, events, Delegation.listEver(), untilId, true);
     }
 
     /** The lots of members' products the events name in quantity lists: what stock is kept of. */
@@ -42,16 +48,17 @@ public class CustodyRecords {
                 .filter(id -> members.ownerOf(id).isPresent()).collect(Collectors.toSet());
     }
 
-    private Records load(Members members, Collection<EventClaims> events, List<Delegation> delegations, long beforeId) {
+    private CustodyHistory history(Members members, Collection<EventClaims> events, List<Delegation> delegations,
+            long untilId, boolean withLedger) {
         Set<String> lots = lots(members, events);
         Set<String> transactions = events.stream().flatMap(e -> e.bizTransactions().stream())
                 .map(EventClaims.Party::id).collect(Collectors.toSet());
         Set<String> instances = identifiers(events, INSTANCES).stream()
                 .filter(id -> members.ownerOf(id).isPresent()).collect(Collectors.toSet());
         ShipmentParties parties = shipments.get();
-        return new Records(members, Delegations.of(delegations), lots.isEmpty() ? Map.of() : parties.byLot(lots),
+        return new CustodyHistory(members, delegations, lots.isEmpty() ? Map.of() : parties.byLot(lots),
                 transactions.isEmpty() ? Map.of() : parties.carriers(transactions),
-                EpcisEvent.locationsNaming(instances, beforeId));
+                EpcisEvent.sightings(instances, untilId), withLedger ? ledger.movements(lots, untilId) : List.of());
     }
 
     private static Set<String> identifiers(Collection<EventClaims> events, Set<IdentifierRole> roles) {

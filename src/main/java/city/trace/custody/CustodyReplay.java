@@ -67,8 +67,8 @@ public class CustodyReplay {
 
     private int replay(List<EpcisEvent> page, Members members, Holdings holdings) {
         List<EventClaims> claims = page.stream().map(e -> e.claims().orElse(null)).toList();
-        Records known = records.before(members, claims.stream().filter(Objects::nonNull).toList(),
-                page.isEmpty() ? 0 : page.get(0).id);
+        Records known = records.history(members, claims.stream().filter(Objects::nonNull).toList(),
+                page.isEmpty() ? 0 : page.get(0).id).before(page.isEmpty() ? 0 : page.get(0).id);
         RecordingRules rules = new RecordingRules(known, holdings);
         List<StockLedger.Entry> entries = new ArrayList<>();
         int effective = 0;

@@ -44,10 +44,14 @@ public class Delegation extends PanacheEntityBase {
         return list("from Delegation d join fetch d.delegate where d.revokedEventId is null");
     }
 
-    /** The delegations in force just before an event was recorded. */
-    public static List<Delegation> listOpenBefore(long eventId) {
-        return list("from Delegation d join fetch d.delegate where d.grantedEventId < ?1 "
-                + "and (d.revokedEventId is null or d.revokedEventId > ?1)", eventId);
+    /** Every delegation ever granted, withdrawn or not: the history verification judges against. */
+    public static List<Delegation> listEver() {
+        return list("from Delegation d join fetch d.delegate order by d.id");
+    }
+
+    /** Whether it was in force just before event {@code eventId} was stored. */
+    public boolean inForceBefore(long eventId) {
+        return grantedEventId < eventId && (revokedEventId == null || revokedEventId > eventId);
     }
 
     /** A product's delegations in force, for its owner's page. */

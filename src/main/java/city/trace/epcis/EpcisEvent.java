@@ -2,8 +2,6 @@ package city.trace.epcis;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,29 +132,27 @@ public class EpcisEvent extends PanacheEntityBase {
                 .setParameter(1, identifier).getSingleResult();
     }
 
+    /** An instance seen at a location by an event (its read point or business location). */
+    public record Sighting(String instance, String location, long eventId) {
+    }
+
     /**
      * Where events before {@code beforeId} placed each of the instances (read points and business locations of
      * the events naming them in an EPC list), for who may speak for serialised goods.
      */
     @SuppressWarnings("unchecked")
-    public static Map<String, Set<String>> locationsNaming(Collection<String> instances, long beforeId) {
-        Map<String, Set<String>> locations = new HashMap<>();
+    public static List<Sighting> sightings(Collection<String> instances, long beforeId) {
         if (instances.isEmpty()) {
-            return locations;
+            return List.of();
         }
-        List<Object[]> rows = getEntityManager().createNativeQuery("select x.epc, e.read_point, e.biz_location "
+        List<Object[]> rows = getEntityManager().createNativeQuery("select x.epc, loc.location, e.id "
                 + "from epcis_event_epc x join epcis_event e on e.id = x.event_id "
-                + "where x.epc = any(cast(?1 as text[])) and x.role in ('epc', 'parent', 'child', 'output') and e.id < ?2")
+                + "cross join lateral (values (e.read_point), (e.biz_location)) as loc(location) "
+                + "where x.epc = any(cast(?1 as text[])) and x.role in ('epc', 'parent', 'child', 'output') and e.id < ?2 "
+                + "and loc.location is not null")
                 .setParameter(1, instances.toArray(String[]::new)).setParameter(2, beforeId).getResultList();
-        for (Object[] row : rows) {
-            Set<String> seen = locations.computeIfAbsent((String) row[0], epc -> new HashSet<>());
-            for (int i = 1; i <= 2; i++) {
-                if (row[i] != null) {
-                    seen.add((String) row[i]);
-                }
-            }
-        }
-        return locations;
+        return rows.stream().map(row -> new Sighting((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
+                .toList();
     }
 
     /** Events that name {@code identifier} (canonical form) in any list, oldest first. */
