@@ -16,6 +16,21 @@ public interface EpcisConfig {
     @WithDefault("20971520")
     long captureFileSizeLimit();
 
+    /**
+     * Deepest nesting of JSON objects and arrays in a body of capture or of the event hash (EPCIS documents
+     * need about 8 levels).
+     */
+    @WithDefault("32")
+    int maxJsonDepth();
+
+    /** Longest JSON number in such a body, in characters. */
+    @WithDefault("64")
+    int maxJsonNumberLength();
+
+    /** Longest JSON string or property name in such a body, in characters. */
+    @WithDefault("65536")
+    int maxJsonStringLength();
+
     /** The Event Hash ID version used for events' fingerprints. */
     @WithDefault("CBV2_0")
     HashVersion hashVersion();
