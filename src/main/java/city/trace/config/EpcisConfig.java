@@ -31,6 +31,14 @@ public interface EpcisConfig {
     @WithDefault("65536")
     int maxJsonStringLength();
 
+    /** Requests a client address may send to the public /api/event-hash at once, before the rate applies. */
+    @WithDefault("20")
+    int eventHashBurst();
+
+    /** Requests per minute a client address may send to /api/event-hash in the long run. */
+    @WithDefault("60")
+    int eventHashRequestsPerMinute();
+
     /** The Event Hash ID version used for events' fingerprints. */
     @WithDefault("CBV2_0")
     HashVersion hashVersion();

@@ -43,4 +43,10 @@ public class EpcisProblems {
         return new Problem("epcisException:ValidationException", "Bad Request", 400, e.getMessage(), uri.getPath(),
                 null).toResponse();
     }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e, UriInfo uri) {
+        Response problem = Problem.of(Response.Status.TOO_MANY_REQUESTS, e.getMessage(), uri.getPath()).toResponse();
+        return Response.fromResponse(problem).header("Retry-After", e.retryAfterSeconds()).build();
+    }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
@@ -25,10 +26,11 @@ import city.trace.epcis.hash.EventHash;
 import city.trace.epcis.hash.EventHasher;
 import city.trace.epcis.hash.HashVersion;
 import city.trace.web.Problem;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Computes CBV Event Hash IDs for partners checking their fingerprints. Public, as it stores nothing; it
- * takes what capture takes (content types, body size, events, parser limits).
+ * takes what capture takes (content types, body size, events, parser limits), at a rate per client.
  */
 @Path("/api/event-hash")
 @PermitAll
@@ -41,6 +43,9 @@ public class EventHashResource {
     JsonBody bodies;
 
     @Inject
+    EventHashRateLimit rateLimit;
+
+    @Inject
     EpcisConfig config;
 
     @POST
@@ -51,7 +56,9 @@ public class EventHashResource {
     @Operation(summary = "The Event Hash ID and pre-hash string of every event of an EPCIS document, in order")
     public List<EventHash> hash(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
-            @Parameter(description = "CBV2.0 (default) or CBV2.1") @QueryParam("ver") String version) {
+            @Parameter(description = "CBV2.0 (default) or CBV2.1") @QueryParam("ver") String version,
+            @Context HttpServerRequest request) {
+        rateLimit.acquire(request.remoteAddress());
         HashVersion hashVersion;
         try {
             hashVersion = HashVersion.parse(version);
