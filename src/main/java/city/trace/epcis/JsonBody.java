@@ -57,8 +57,8 @@ class JsonBody {
         if (given == null || MEDIA_TYPES.stream().noneMatch(t -> t.getType().equalsIgnoreCase(given.getType())
                 && t.getSubtype().equalsIgnoreCase(given.getSubtype()))) {
             throw new UnsupportedContentTypeException("The body must be an EPCIS document in "
-                    + MEDIA_TYPES.stream().map(MediaType::toString).toList() + ", not "
-                    + (contentType == null ? "without a Content-Type" : contentType));
+                    + MEDIA_TYPES.get(0) + " or " + MEDIA_TYPES.get(1) + "; this request's Content-Type is "
+                    + (contentType == null ? "missing" : contentType));
         }
     }
 
