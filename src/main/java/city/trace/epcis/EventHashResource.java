@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import city.trace.config.EpcisConfig;
 import city.trace.epcis.hash.EventHash;
 import city.trace.epcis.hash.EventHasher;
@@ -66,7 +68,7 @@ public class EventHashResource {
             throw new CaptureRejectedException("Unknown hash version",
                     List.of(new Problem.Error("ver", "ver must be CBV2.0 or CBV2.1, not " + version)));
         }
-        var document = bodies.document(contentType, contentLength, body);
+        JsonNode document = bodies.document(contentType, contentLength, body);
         EventList events = EventList.in(document);
         if (events != null && events.size() > config.captureLimit()) {
             throw CaptureLimitExceededException.events(events.size(), config.captureLimit());

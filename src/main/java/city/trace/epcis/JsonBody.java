@@ -25,7 +25,7 @@ import city.trace.web.Problem;
 class JsonBody {
 
     /** The content types of EPCIS documents in JSON (parameters such as charset aside). */
-    static final List<MediaType> MEDIA_TYPES = List.of(MediaType.valueOf(EpcisDocuments.MEDIA_TYPE),
+    private static final List<MediaType> MEDIA_TYPES = List.of(MediaType.valueOf(EpcisDocuments.MEDIA_TYPE),
             MediaType.APPLICATION_JSON_TYPE);
 
     private final EpcisConfig config;
@@ -47,18 +47,21 @@ class JsonBody {
     }
 
     private static void requireEpcisType(String contentType) {
-        MediaType type;
-        try {
-            type = contentType == null ? null : MediaType.valueOf(contentType);
-        } catch (IllegalArgumentException e) {
-            type = null;
-        }
-        MediaType given = type;
+        MediaType given = mediaType(contentType);
         if (given == null || MEDIA_TYPES.stream().noneMatch(t -> t.getType().equalsIgnoreCase(given.getType())
                 && t.getSubtype().equalsIgnoreCase(given.getSubtype()))) {
             throw new UnsupportedContentTypeException("The body must be an EPCIS document in "
                     + MEDIA_TYPES.get(0) + " or " + MEDIA_TYPES.get(1) + "; this request's Content-Type is "
                     + (contentType == null ? "missing" : contentType));
+        }
+    }
+
+    /** The header's media type, or null when there is none or it is malformed. */
+    private static MediaType mediaType(String header) {
+        try {
+            return header == null ? null : MediaType.valueOf(header);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
