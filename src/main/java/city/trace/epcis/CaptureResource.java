@@ -1,6 +1,5 @@
 package city.trace.epcis;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -16,17 +15,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import city.trace.config.EpcisConfig;
 import city.trace.org.CurrentMember;
 import io.quarkus.security.Authenticated;
 
@@ -37,9 +38,6 @@ import io.quarkus.security.Authenticated;
 @Path("/epcis/capture")
 @Tag(name = "EPCIS capture")
 public class CaptureResource {
-
-    static final String CAPTURE_LIMIT = "GS1-EPCIS-Capture-Limit";
-    static final String FILE_SIZE_LIMIT = "GS1-EPCIS-Capture-File-Size-Limit";
 
     /** The capture job document of the REST binding (with the numbers of events seen and stored). */
     public record CaptureJob(String captureID, String createdAt, String finishedAt, boolean running, boolean success,
@@ -53,7 +51,7 @@ public class CaptureResource {
     CurrentMember member;
 
     @Inject
-    EpcisConfig config;
+    JsonBody bodies;
 
     @Inject
     ObjectMapper json;
@@ -61,32 +59,25 @@ public class CaptureResource {
     @OPTIONS
     @Operation(summary = "Capture interface settings: versions, limits and error behaviours")
     public Response settings() {
-        return limits(Response.noContent()).header("Allow", "OPTIONS, POST, GET")
-                .header("GS1-EPCIS-Version", EpcisQueryResource.EPCIS_VERSION)
-                .header("GS1-CBV-Version", EpcisQueryResource.CBV_VERSION)
+        // the versions and limits are on every answer here (EpcisHeaders)
+        return Response.noContent().header("Allow", "OPTIONS, POST, GET")
                 .header("GS1-Capture-Error-Behaviour", "rollback, proceed").build();
     }
 
     @POST
     @RolesAllowed(CurrentMember.MANUFACTURER)
-    @Consumes({ EpcisDocuments.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    // any type reaches the method, so that a missing Content-Type is refused like a wrong one (JsonBody)
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = { @Content(mediaType = EpcisDocuments.MEDIA_TYPE), @Content(mediaType = MediaType.APPLICATION_JSON) })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Capture an EPCISDocument (or EPCISQueryDocument); 202 with the capture job's URL")
-    public Response capture(InputStream body, @HeaderParam("Content-Length") Long contentLength,
-            @HeaderParam("GS1-Capture-Error-Behaviour") String errorBehaviour) throws IOException {
-        long limit = config.captureFileSizeLimit();
-        if (contentLength != null && contentLength > limit) {
-            throw tooLarge(contentLength);
-        }
-        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        if (bytes.length > limit) {
-            throw tooLarge(bytes.length);
-        }
+    public Response capture(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            @HeaderParam("GS1-Capture-Error-Behaviour") String errorBehaviour) {
         CaptureService.ErrorBehaviour behaviour = CaptureService.ErrorBehaviour.of(errorBehaviour);
-        EpcisCapture job = captures.capture(member.organization(), JsonBody.object(json, bytes), behaviour);
-        return limits(Response.accepted(view(job))).location(URI.create("/epcis/capture/" + job.captureId))
-                .header("GS1-EPCIS-Version", EpcisQueryResource.EPCIS_VERSION)
-                .header("GS1-CBV-Version", EpcisQueryResource.CBV_VERSION).build();
+        EpcisCapture job = captures.capture(member.organization(), bodies.document(contentType, contentLength, body),
+                behaviour);
+        return Response.accepted(view(job)).location(URI.create("/epcis/capture/" + job.captureId)).build();
     }
 
     @GET
@@ -118,14 +109,5 @@ public class CaptureResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private CaptureLimitExceededException tooLarge(long size) {
-        return new CaptureLimitExceededException("The body has " + size + " bytes; this repository captures at most "
-                + config.captureFileSizeLimit() + " bytes per request");
-    }
-
-    private Response.ResponseBuilder limits(Response.ResponseBuilder response) {
-        return response.header(CAPTURE_LIMIT, config.captureLimit()).header(FILE_SIZE_LIMIT, config.captureFileSizeLimit());
     }
 }

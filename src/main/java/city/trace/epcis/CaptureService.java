@@ -83,8 +83,7 @@ public class CaptureService {
     public EpcisCapture capture(Organization org, JsonNode document, ErrorBehaviour behaviour) {
         EventList events = EventList.in(document);
         if (events != null && events.size() > config.captureLimit()) {
-            throw new CaptureLimitExceededException("The document holds " + events.size()
-                    + " events; this repository captures at most " + config.captureLimit() + " per request");
+            throw CaptureLimitExceededException.events(events.size(), config.captureLimit());
         }
         ValidationReport report = validator.validate(document);
         Map<Integer, List<Problem.Error>> invalidEvents = new TreeMap<>();

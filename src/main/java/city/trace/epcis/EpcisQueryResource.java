@@ -26,16 +26,13 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * The EPCIS 2.0 query interface (REST binding): events by query parameters, by eventID and by EPC, and the
  * event types. Members of the consortium see their organisation's events and those about their products;
- * regulators see all.
+ * regulators see all. The binding's version headers are on every answer here (EpcisHeaders).
  */
 @Path("/epcis")
 @Authenticated
 @Tag(name = "EPCIS query")
 @Produces({ MediaType.APPLICATION_JSON, EpcisDocuments.MEDIA_TYPE })
 public class EpcisQueryResource {
-
-    static final String EPCIS_VERSION = "2.0.0";
-    static final String CBV_VERSION = "2.0.0";
 
     @Inject
     EventQueryRepository events;
@@ -64,7 +61,7 @@ public class EpcisQueryResource {
         if (page.events().isEmpty()) {
             throw new NotFoundException("No event " + eventId + " that you may see");
         }
-        return epcisResponse(EpcisDocuments.queryDocument(page.events(), page.namespaces())).build();
+        return Response.ok(EpcisDocuments.queryDocument(page.events(), page.namespaces())).build();
     }
 
     @GET
@@ -81,21 +78,17 @@ public class EpcisQueryResource {
     @Path("/eventTypes")
     @Operation(summary = "The event types this repository holds")
     public Response eventTypes() {
-        return epcisResponse(Map.of("@context", List.of(EpcisDocuments.CONTEXT), "type", "Collection",
+        return Response.ok(Map.of("@context", List.of(EpcisDocuments.CONTEXT), "type", "Collection",
                 "member", EventQuery.EVENT_TYPES.stream().sorted().toList())).build();
     }
 
     private Response page(EventQuery query, Map<String, List<String>> parameters, UriInfo uri) {
         EventQueryRepository.Page page = events.find(query, QueryScope.of(member), parameters);
-        Response.ResponseBuilder response = epcisResponse(EpcisDocuments.queryDocument(page.events(), page.namespaces()));
+        Response.ResponseBuilder response = Response.ok(EpcisDocuments.queryDocument(page.events(), page.namespaces()));
         if (page.nextPageToken() != null) {
             var next = uri.getRequestUriBuilder().replaceQueryParam("nextPageToken", page.nextPageToken()).build();
             response.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return response.build();
-    }
-
-    static Response.ResponseBuilder epcisResponse(Object entity) {
-        return Response.ok(entity).header("GS1-EPCIS-Version", EPCIS_VERSION).header("GS1-CBV-Version", CBV_VERSION);
     }
 }

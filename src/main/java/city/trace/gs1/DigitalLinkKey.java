@@ -89,7 +89,7 @@ public enum DigitalLinkKey {
      * else null. The check digit is not looked at: see {@link #checkDigitProblem(String)}.
      */
     String normaliseShape(String value) {
-        String v = this == GTIN ? Gs1Key.GTIN.normalise(value) : value;
+        String v = this == GTIN ? Gs1Key.GTIN.normaliseExact(value) : value;
         if (v.length() < digits || digits > 0 && !AiText.isDigits(v.substring(0, digits))) {
             return null;
         }

@@ -35,7 +35,15 @@ public enum Gs1Key {
      * Whitespace around the value is ignored.
      */
     public String normalise(String value) {
-        String v = value == null ? "" : value.strip();
+        return normaliseExact(value == null ? "" : value.strip());
+    }
+
+    /**
+     * Like {@link #normalise(String)}, but for a value exactly as written, where whitespace is no part of a key
+     * (a Digital Link path): a GTIN with whitespace around it is returned as given, and is no valid key.
+     */
+    public String normaliseExact(String value) {
+        String v = value == null ? "" : value;
         if (this == GTIN && (v.length() == 8 || v.length() == 12 || v.length() == 13) && isDigits(v)) {
             return "0".repeat(14 - v.length()) + v;
         }
@@ -48,7 +56,15 @@ public enum Gs1Key {
 
     /** Empty when {@code value} is a valid key of this kind, otherwise a sentence saying why not. */
     public Optional<String> problem(String value) {
-        String v = normalise(value);
+        return exactProblem(value == null ? "" : value.strip());
+    }
+
+    /**
+     * Like {@link #problem(String)}, for a value exactly as written (see {@link #normaliseExact(String)}):
+     * only digits, of a key's length (8, 12, 13 or 14 for a GTIN), with the right check digit.
+     */
+    public Optional<String> exactProblem(String value) {
+        String v = normaliseExact(value);
         if (v.isEmpty()) {
             return Optional.of(label + " is required");
         }

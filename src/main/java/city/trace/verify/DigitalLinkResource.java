@@ -46,6 +46,9 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 public class DigitalLinkResource {
 
     private static final List<String> LANGUAGES = PublicLocale.SUPPORTED.stream().map(Locale::getLanguage).toList();
+    /** What chooses a page rather than the linkset, and its language (the linkset varies by Accept only). */
+    private static final String VARY_PAGE = String.join(", ", HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE,
+            HttpHeaders.COOKIE);
 
     @CheckedTemplate
     static class Templates {
@@ -159,11 +162,10 @@ public class DigitalLinkResource {
         if (page == null) {
             return productPage(product(gtin14), unknownLot, unknownSerial, visit);
         }
-        Response.ResponseBuilder response = visit.acceptsGzip()
-                ? page(page.gzipped(), visit).encoding("gzip")
-                : page(page.html(), visit);
-        // what varies the answer, for caches between the visitor and us
-        return response.header(HttpHeaders.VARY, "Accept-Encoding, Accept-Language, Cookie").build();
+        String vary = VARY_PAGE + ", " + HttpHeaders.ACCEPT_ENCODING;
+        return visit.acceptsGzip()
+                ? page(page.gzipped(), visit, vary).encoding("gzip").build()
+                : page(page.html(), visit, vary).build();
     }
 
     private Response productPage(Product product, String unknownLot, String unknownSerial, Visit visit) {
@@ -198,12 +200,15 @@ public class DigitalLinkResource {
                 .link(Linkset.GS1 + "pip", information).build();
     }
 
-    /** The GTIN in a path as GTIN-14 (GTIN-8/12/13 are padded); a malformed one is a bad request. */
+    /**
+     * The GTIN in a path as GTIN-14 (GTIN-8/12/13 are padded); anything but the digits of a GTIN with the right
+     * check digit, exactly (no whitespace around them), is a bad request.
+     */
     private static String gtin14(String gtin) {
-        Gs1Key.GTIN.problem(gtin).ifPresent(problem -> {
+        Gs1Key.GTIN.exactProblem(gtin).ifPresent(problem -> {
             throw new BadRequestException(problem + ": " + gtin);
         });
-        return Gs1Key.GTIN.normalise(gtin);
+        return Gs1Key.GTIN.normaliseExact(gtin);
     }
 
     /** The product a GTIN in the path names. */
@@ -214,16 +219,17 @@ public class DigitalLinkResource {
     }
 
     private static Response linkset(Linkset linkset) {
-        return Response.ok(linkset, Linkset.MEDIA_TYPE).build();
+        return Response.ok(linkset, Linkset.MEDIA_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     private static Response html(TemplateInstance page, Visit visit) {
-        return page(page.setLocale(visit.locale()), visit).build();
+        return page(page.setLocale(visit.locale()), visit, VARY_PAGE).build();
     }
 
-    private static Response.ResponseBuilder page(Object entity, Visit visit) {
+    /** @param vary what varies the answer, for caches between the visitor and us */
+    private static Response.ResponseBuilder page(Object entity, Visit visit, String vary) {
         Response.ResponseBuilder response = Response.ok(entity, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header(HttpHeaders.CONTENT_LANGUAGE, visit.locale().getLanguage());
+                .header(HttpHeaders.CONTENT_LANGUAGE, visit.locale().getLanguage()).header(HttpHeaders.VARY, vary);
         if (visit.remember()) {
             response.cookie(new NewCookie.Builder(PublicLocale.COOKIE).value(visit.locale().getLanguage()).path("/")
                     .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build());

@@ -65,6 +65,9 @@ public class ErrorPages {
             String path = ctx.request().path();
             List<MediaType> accepted = ctx.parsedHeaders().accept().stream()
                     .map(a -> MediaType.valueOf(a.rawValue())).toList();
+            if (isNegotiated(path)) {
+                ctx.response().putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+            }
             if (wantsProblem(path, accepted)) {
                 ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .end(Json.encode(Problem.of(Response.Status.NOT_FOUND, "No resource at " + path, path)));
@@ -84,18 +87,26 @@ public class ErrorPages {
     private static Response respond(Response.StatusType status, String message, String incident, UriInfo uri,
             HttpHeaders headers) {
         String path = uri.getRequestUri().getPath();
+        Response.ResponseBuilder response;
         if (wantsProblem(path, headers.getAcceptableMediaTypes())) {
             String detail = message != null ? message
                     : incident != null ? "Unexpected error; quote incident " + incident + " when reporting it" : null;
-            return Problem.of(status, detail, path).toResponse();
+            response = Response.fromResponse(Problem.of(status, detail, path).toResponse());
+        } else {
+            response = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.error(status.getStatusCode(), title(status), message, incident));
         }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status.getStatusCode(), title(status), message, incident)).build();
+        return (isNegotiated(path) ? response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT) : response).build();
+    }
+
+    /** Paths of programs always get problems; elsewhere the page or the problem is chosen by Accept. */
+    private static boolean isNegotiated(String path) {
+        return !path.startsWith("/api/") && !path.startsWith("/epcis/") && !path.startsWith("/q/");
     }
 
     /** Whether the answer to this request is a problem document rather than a page. */
     public static boolean wantsProblem(String path, List<MediaType> accepted) {
-        if (path.startsWith("/api/") || path.startsWith("/epcis/") || path.startsWith("/q/")) {
+        if (!isNegotiated(path)) {
             return true;
         }
         return !accepted.isEmpty() && accepted.stream().noneMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE));

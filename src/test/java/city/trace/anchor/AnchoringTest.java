@@ -93,7 +93,7 @@ class AnchoringTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Anchoring' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Anchoring' }.data.backlogEvents", org.hamcrest.Matchers.notNullValue());
-        given().get("/q/metrics").then().statusCode(200)
+        given().auth().oauth2(MachineClient.metricsToken()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("citytrace_anchor_backlog"), containsString("citytrace_anchor_batch_size"),
                         containsString("citytrace_anchor_latency"));
     }

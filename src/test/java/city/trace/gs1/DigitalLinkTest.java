@@ -40,7 +40,7 @@ class DigitalLinkTest {
     @ParameterizedTest
     @ValueSource(strings = { "https://blog.example.com/2020/01/15/post", "https://ref.gs1.org/cbv/BizStep-shipping",
             "http://transaction.example.com/po/12345678", "urn:uuid:6ba7b810-9dad-11d1-80b4-00c04fd430c8",
-            "https://example.com/", "geo:50.9,6.9" })
+            "https://example.com/", "geo:50.9,6.9", "https://example.com/01/%2009506000134352" })
     void urisNamingNoGs1KeyAreNoDigitalLinks(String uri) {
         assertTrue(DigitalLink.parse(uri).isEmpty());
     }

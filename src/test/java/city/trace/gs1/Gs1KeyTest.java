@@ -51,4 +51,16 @@ class Gs1KeyTest {
         assertEquals(Optional.of("GLN is required"), Gs1Key.GLN.problem(" "));
         assertEquals(Optional.empty(), Gs1Key.SSCC.problem(CheckDigit.append("10614141123456789")));
     }
+
+    @Test
+    void asWrittenInAPathWhitespaceIsNoPartOfAKey() {
+        assertEquals(Optional.empty(), Gs1Key.GTIN.exactProblem("5901234123457"));
+        assertEquals("05901234123457", Gs1Key.GTIN.normaliseExact("5901234123457"));
+        for (String spaced : new String[] { " 5901234123457", "5901234123457 ", "\t5901234123457", "\u20035901234123457" }) {
+            assertEquals(Optional.empty(), Gs1Key.GTIN.problem(spaced), "a form forgives it");
+            assertEquals(Optional.of("GTIN must contain digits only"), Gs1Key.GTIN.exactProblem(spaced));
+        }
+        assertEquals(Optional.of("GTIN must have 8, 12, 13 or 14 digits, not 5"), Gs1Key.GTIN.exactProblem("12345"));
+        assertEquals(Optional.of("GTIN is required"), Gs1Key.GTIN.exactProblem(""));
+    }
 }

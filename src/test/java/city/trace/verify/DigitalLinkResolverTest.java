@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -137,6 +138,47 @@ class DigitalLinkResolverTest {
         page("/01/" + unknown + "/10/X").statusCode(404).body(containsString("No product with GTIN " + unknown));
         given().accept("application/json").get("/01/" + unknown).then().statusCode(404)
                 .contentType(startsWith("application/problem+json")).body("status", equalTo(404));
+    }
+
+    @Test
+    void onlyGtin8_12_13And14AreGtins() {
+        String bread = Demo.BREAD_GTIN;
+        List<String> notGtins = List.of("12345", "1234567", "123456789", "ABCDEFGH", bread.substring(0, 13) + "X",
+                "%20" + bread, bread + "%20", "%09" + bread.substring(1), "%E2%80%83" + bread.substring(1),
+                "+" + bread.substring(1), "0" + bread, bread.substring(1) + ".0", "%EF%BC%98" + bread.substring(2));
+        for (String gtin : notGtins) {
+            for (String path : List.of("/01/" + gtin, "/01/" + gtin + "/10/X", "/01/" + gtin + "/21/X")) {
+                given().urlEncodingEnabled(false).accept("text/html").get(path).then().statusCode(400)
+                        .contentType(startsWith("text/html")).body(containsString("GTIN"));
+                given().urlEncodingEnabled(false).accept(LINKSET).get(path).then().statusCode(400)
+                        .contentType(startsWith("application/problem+json")).body("detail", containsString("GTIN"));
+            }
+        }
+        // the GTIN-13 of the bread, and a GTIN-8 and GTIN-12 that are well-formed but unknown here
+        page("/01/" + bread.substring(1) + "/10/" + Demo.breadLot()).statusCode(200);
+        page("/01/" + CheckDigit.append("9638507")).statusCode(404);
+        page("/01/" + CheckDigit.append("61414100003")).statusCode(404);
+    }
+
+    private static List<String> vary(ValidatableResponse response) {
+        String vary = response.extract().header("Vary");
+        return vary == null ? List.of() : List.of(vary.split("\\s*,\\s*"));
+    }
+
+    @Test
+    void answersChosenByTheAcceptHeaderVaryByIt() {
+        List<String> paths = List.of(breadPath, "/01/" + Demo.BREAD_GTIN, "/01/" + Demo.BREAD_GTIN + "/10/NO-SUCH-LOT",
+                "/01/" + Demo.BREAD_GTIN + "/21/NO-SUCH-SERIAL");
+        for (String path : paths) {
+            assertTrue(vary(page(path).statusCode(200)).contains("Accept"), path);
+            assertTrue(vary(given().accept(LINKSET).get(path).then().statusCode(200)).contains("Accept"), path);
+        }
+        // the journey page also varies by encoding, language and the language cookie
+        assertTrue(vary(given().accept("text/html").header("Accept-Encoding", "gzip").get(breadPath).then())
+                .containsAll(List.of("Accept", "Accept-Encoding", "Accept-Language", "Cookie")));
+        // errors too are a page or a problem document by Accept
+        assertTrue(vary(page("/01/12345").statusCode(400)).contains("Accept"));
+        assertTrue(vary(page("/01/" + CheckDigit.append("0871234999999")).statusCode(404)).contains("Accept"));
     }
 
     @Test

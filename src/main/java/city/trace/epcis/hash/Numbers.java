@@ -18,12 +18,21 @@ final class Numbers {
     private Numbers() {
     }
 
-    /** The canonical form of a JSON number node. */
+    /**
+     * The canonical form of a JSON number node.
+     *
+     * @throws InvalidEventException for a number beyond the range of a double (1e400), which has no form
+     */
     static String canonical(JsonNode number) {
         if (number.isIntegralNumber()) {
             return number.bigIntegerValue().toString();
         }
-        return canonical(pythonRepr(number.doubleValue()));
+        double value = number.doubleValue();
+        if (!Double.isFinite(value)) {
+            throw new InvalidEventException("number out of range: the Event Hash ID reads numbers as doubles, "
+                    + "so at most about 1.8E308 is allowed");
+        }
+        return canonical(pythonRepr(value));
     }
 
     /** The canonical form of a text that is a decimal number, or null when it is none. */

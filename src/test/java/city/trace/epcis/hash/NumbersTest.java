@@ -2,6 +2,8 @@ package city.trace.epcis.hash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,5 +37,15 @@ class NumbersTest {
         assertEquals("1E+16", Numbers.canonical(json.numberNode(1e16)));
         assertEquals("12345678901234567890", Numbers.canonical(json.numberNode(new java.math.BigInteger(
                 "12345678901234567890"))));
+    }
+
+    @Test
+    void aNumberBeyondTheRangeOfADoubleHasNoCanonicalForm() {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        for (String number : new String[] { "1e400", "-2.5E+999" }) {
+            InvalidEventException e = assertThrows(InvalidEventException.class,
+                    () -> Numbers.canonical(json.numberNode(new java.math.BigDecimal(number).doubleValue())));
+            assertTrue(e.getMessage().contains("1.8E308"), e.getMessage());
+        }
     }
 }
