@@ -42,6 +42,12 @@ public class ProductResource {
                 errors -> Templates.form(form, errors, null, member.organization().gs1CompanyPrefix));
     }
 
+    /** A login that interrupted the form's submission comes back here: see {@link Forms#backToForm}. */
+    @GET
+    public Response createAgain() {
+        return Forms.backToForm("/products/new");
+    }
+
     @GET
     @Path("/{id}/edit")
     public TemplateInstance edit(long id) {
@@ -55,5 +61,12 @@ public class ProductResource {
         return Forms.submit(() -> products.update(member.organization(), id, form), p -> "/dashboard#products",
                 errors -> Templates.form(form, errors, products.findOwned(member.organization(), id),
                         member.organization().gs1CompanyPrefix));
+    }
+
+    /** As {@link #createAgain()}, for the edit form. */
+    @GET
+    @Path("/{id}")
+    public Response updateAgain(long id) {
+        return Forms.backToForm("/products/" + id + "/edit");
     }
 }
