@@ -66,11 +66,11 @@ public class CsrfFilter {
     }
 
     @ServerResponseFilter
-    public void issueCookie(ContainerRequestContext request, ContainerResponseContext response) {
+    public void issueCookie(ContainerResponseContext response) {
         if (token.isFresh()) {
-            boolean https = "https".equals(request.getUriInfo().getRequestUri().getScheme());
+            // Secure is added to every cookie by SecurityHeaders when the site is served over TLS
             response.getHeaders().add(HttpHeaders.SET_COOKIE, new NewCookie.Builder(CsrfToken.COOKIE)
-                    .value(token.cookieValue()).path("/").httpOnly(true).secure(https)
+                    .value(token.cookieValue()).path("/").httpOnly(true)
                     .sameSite(NewCookie.SameSite.STRICT).build());
         }
     }
