@@ -29,7 +29,10 @@ say "Browser tests against the packaged application"
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 stop_leftovers
 trap stop_local_stack EXIT
+# the app as run behind TLS: every cookie Secure (Chromium keeps Secure cookies on http://localhost too)
+export CITYTRACE_WEB_SECURE_COOKIES=true
 start_local_stack "$ROOT/target/e2e"
-(cd "$ROOT/e2e-tests" && CITYTRACE_URL="$APP_URL" CHROMIUM="$CHROMIUM" npx playwright test)
+(cd "$ROOT/e2e-tests" && CITYTRACE_URL="$APP_URL" CITYTRACE_KEYCLOAK_URL="$KEYCLOAK_URL" CHROMIUM="$CHROMIUM" \
+  npx playwright test)
 
 say "All tests passed in $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"

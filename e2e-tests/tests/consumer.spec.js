@@ -1,7 +1,7 @@
 // A shopper scans the QR code on a loaf of bread: the test downloads the code from the bakery's batch page,
 // decodes it as a phone would, and opens the link as an anonymous visitor.
 const fs = require('node:fs');
-const { test, expect } = require('@playwright/test');
+const { test, expect, cspViolations } = require('./fixtures');
 const jsQR = require('jsqr');
 const { PNG } = require('pngjs');
 const { login } = require('./login');
@@ -24,7 +24,9 @@ test('a shopper scans the bread\'s QR code and sees its verified journey back to
   const link = await scanQrCodeOfBreadLot(page);
   expect(link).toMatch(/\/01\/\d{14}\/10\/B\d{8}$/);
 
-  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' })).newPage();
+  const phoneBrowser = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+  const violations = cspViolations(phoneBrowser); // the page runs verify.js next to its JSON data block
+  const phone = await phoneBrowser.newPage();
   await phone.goto(link);
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Where Milk bread loaf 800 g comes from');
   await expect(phone.getByRole('link', { name: 'Log out' })).toHaveCount(0); // anonymous
@@ -53,4 +55,5 @@ test('a shopper scans the bread\'s QR code and sees its verified journey back to
   // the choice is remembered on the next scan
   await phone.goto(link);
   await expect(phone.locator('html')).toHaveAttribute('lang', 'nl');
+  expect(violations, 'Content-Security-Policy violations').toEqual([]);
 });

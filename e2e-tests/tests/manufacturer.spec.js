@@ -1,4 +1,4 @@
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { login } = require('./login');
 
 test('alice logs in through Keycloak, records a batch and sees it on her dashboard', async ({ page }) => {

@@ -1,4 +1,4 @@
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { login } = require('./login');
 
 test('rita, a regulator, sees the consortium\'s batches but cannot record one', async ({ page }) => {

@@ -103,6 +103,13 @@ public class BatchResource {
                 errors -> form(form, errors));
     }
 
+    /** A login that interrupted the form's submission comes back here: see {@link Forms#backToForm}. */
+    @GET
+    @RolesAllowed(CurrentMember.MANUFACTURER)
+    public Response createAgain() {
+        return Forms.backToForm("/batches/new");
+    }
+
     @GET
     @Path("/{id}")
     public TemplateInstance detail(long id) {

@@ -48,6 +48,12 @@ public class ProcessResource {
                 errors -> form(form, errors));
     }
 
+    /** A login that interrupted the form's submission comes back here: see {@link Forms#backToForm}. */
+    @GET
+    public Response processAgain() {
+        return Forms.backToForm("/process/new");
+    }
+
     private TemplateInstance form(ProcessForm form, FormErrors errors) {
         Organization org = member.organization();
         return Templates.form(form, errors, HeldLot.heldBy(org), BatchChoices.of(org));

@@ -71,6 +71,12 @@ public class ProductResource {
                 errors -> Templates.form(form, errors, null, member.organization().gs1CompanyPrefix, null));
     }
 
+    /** A login that interrupted the form's submission comes back here: see {@link Forms#backToForm}. */
+    @GET
+    public Response createAgain() {
+        return Forms.backToForm("/products/new");
+    }
+
     @GET
     @Path("/{id}/edit")
     public TemplateInstance edit(long id) {
@@ -109,5 +115,12 @@ public class ProductResource {
         Product product = products.findOwned(member.organization(), id);
         delegations.revoke(member.organization(), delegation);
         return Forms.seeOther("/products/" + product.id + "/edit#delegations");
+    }
+
+    /** As {@link #createAgain()}, for the edit form. */
+    @GET
+    @Path("/{id}")
+    public Response updateAgain(long id) {
+        return Forms.backToForm("/products/" + id + "/edit");
     }
 }

@@ -53,6 +53,13 @@ public class ShipmentResource {
                 errors -> form(form, errors));
     }
 
+    /** A login that interrupted the form's submission comes back here: see {@link Forms#backToForm}. */
+    @GET
+    @RolesAllowed(CurrentMember.MANUFACTURER)
+    public Response createAgain() {
+        return Forms.backToForm("/shipments/new");
+    }
+
     @GET
     @Path("/{id}")
     public TemplateInstance detail(long id) {
@@ -74,6 +81,13 @@ public class ShipmentResource {
     @RolesAllowed(CurrentMember.MANUFACTURER)
     public Response arrive(long id) {
         return Forms.seeOther("/shipments/" + shipments.arrive(member.organization(), id).id);
+    }
+
+    /** As {@link #createAgain()}, for the departure and arrival buttons. */
+    @GET
+    @Path("/{id}/{step:depart|arrive}")
+    public Response stepAgain(long id) {
+        return Forms.backToForm("/shipments/" + id);
     }
 
     private TemplateInstance form(ShipmentForm form, FormErrors errors) {

@@ -24,16 +24,22 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * <ol>
  * <li>Fetch metadata and Origin: an unsafe request whose {@code Sec-Fetch-Site} is not same-origin, or
  * whose {@code Origin} is another origin, is refused (machine clients send neither header);</li>
- * <li>every form submission (the only unsafe request another site can make a browser send without a CORS
- * preflight) must carry the {@link CsrfToken} bound to the browser's CSRF cookie.</li>
+ * <li>every unsafe request that carries cookies, whatever its content type (a form, JSON, none at all),
+ * must carry the {@link CsrfToken} of the browser's CSRF cookie and login session, in the form field or
+ * the {@value CsrfToken#HEADER} header.</li>
  * </ol>
+ * A request without any cookie needs no token: forgery works by making a browser attach the credentials it
+ * holds for this site, and the only ones a browser attaches by itself are cookies (the app offers no HTTP
+ * Basic or client-certificate login). Without cookies a request is anonymous or authenticates with an
+ * {@code Authorization} header, which another site cannot make a browser send (it needs a CORS preflight,
+ * and the app allows none): machine clients with bearer tokens go through unchanged.
  */
 public class CsrfFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> SAME_ORIGIN_FETCH = Set.of("same-origin", "none");
     private static final String REJECTED = "This request was refused because it did not come from a CityTrace page "
-            + "(cross-site request forgery protection). Reload the page and try again.";
+            + "of your current login (cross-site request forgery protection). Open the form again and send it from there.";
 
     @Inject
     CsrfToken token;
@@ -54,44 +60,55 @@ public class CsrfFilter {
         if (origin != null && !isOwnOrigin(origin, request)) {
             throw new ForbiddenException(REJECTED);
         }
-        if (isFormSubmission(request.getMediaType())) {
-            var context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
-            Object submitted = context.getFormParameter(CsrfToken.FIELD, true, false);
-            if (cookie == null || !CsrfToken.matches(cookie.getValue(), submitted == null ? null : submitted.toString())) {
-                throw new ForbiddenException(REJECTED);
-            }
+        if (request.getHeaderString(HttpHeaders.COOKIE) != null && !token.matches(submittedToken(request))) {
+            throw new ForbiddenException(REJECTED);
         }
     }
 
     @ServerResponseFilter
-    public void issueCookie(ContainerRequestContext request, ContainerResponseContext response) {
+    public void issueCookie(ContainerResponseContext response) {
         if (token.isFresh()) {
-            boolean https = "https".equals(request.getUriInfo().getRequestUri().getScheme());
+            // Secure is added to every cookie by SecurityHeaders when the site is served over TLS
             response.getHeaders().add(HttpHeaders.SET_COOKIE, new NewCookie.Builder(CsrfToken.COOKIE)
-                    .value(token.cookieValue()).path("/").httpOnly(true).secure(https)
+                    .value(token.cookieValue()).path("/").httpOnly(true)
                     .sameSite(NewCookie.SameSite.STRICT).build());
         }
     }
 
     private static boolean isOwnOrigin(String origin, ContainerRequestContext request) {
-        URI own = request.getUriInfo().getRequestUri();
         try {
-            URI claimed = URI.create(origin);
-            return own.getScheme().equalsIgnoreCase(claimed.getScheme())
-                    && own.getHost().equalsIgnoreCase(claimed.getHost())
-                    && effectivePort(own) == effectivePort(claimed);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false; // "null" and malformed origins are never ours
+            return sameOrigin(request.getUriInfo().getRequestUri(), URI.create(origin));
+        } catch (IllegalArgumentException e) {
+            return false; // malformed origins are never ours
         }
+    }
+
+    /** Whether two absolute addresses have the same scheme, host and port; "null" origins have none. */
+    static boolean sameOrigin(URI own, URI claimed) {
+        return claimed.getScheme() != null && claimed.getHost() != null
+                && own.getScheme().equalsIgnoreCase(claimed.getScheme())
+                && own.getHost().equalsIgnoreCase(claimed.getHost())
+                && effectivePort(own) == effectivePort(claimed);
     }
 
     private static int effectivePort(URI uri) {
         return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private static boolean isFormSubmission(MediaType type) {
+    /** The token from the header, else from the form field of a form submission. */
+    private static String submittedToken(ResteasyReactiveContainerRequestContext request) {
+        String header = request.getHeaderString(CsrfToken.HEADER);
+        if (header != null || !isForm(request.getMediaType())) {
+            return header;
+        }
+        var context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
+        Object field = context.getFormParameter(CsrfToken.FIELD, true, false);
+        return field == null ? null : field.toString();
+    }
+
+    /** Whether a request's body is a form as browsers send them (text/plain aside, which parses as no form). */
+    static boolean isForm(MediaType type) {
         return type != null && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
-                || type.isCompatible(MediaType.TEXT_PLAIN_TYPE));
+                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
     }
 }

@@ -5,18 +5,26 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Cross-site request forgery token of the current request (signed double-submit cookie, as OWASP
  * recommends): the browser holds a random value in an HttpOnly, SameSite=Strict cookie, and every form
- * carries the HMAC of that value under a key only the server knows. A forged form from another site can
- * neither read the cookie nor compute the HMAC. Templates read {@code inject:csrf.token}.
+ * carries the HMAC of that value and of the login session under a key only the server knows. A forged form
+ * from another site can neither read the cookie nor compute the HMAC, and a token taken from one session (a
+ * planted cookie with the attacker's own token) is worth nothing in another. Templates read
+ * {@code inject:csrf.token}.
  */
 @RequestScoped
 @Named("csrf")
@@ -24,17 +32,24 @@ public class CsrfToken {
 
     public static final String COOKIE = "citytrace-csrf";
     public static final String FIELD = "csrf-token";
+    /** Where scripts send the token instead of a form field. */
+    public static final String HEADER = "X-CSRF-Token";
 
     /** Signs with a key made at start-up: forms opened before a restart must be reloaded once. */
     private static final byte[] KEY = randomBytes(32);
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    /** 32 random bytes in base64url, as {@link #bind} makes them. */
+    private static final Pattern COOKIE_VALUE = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    @Inject
+    SecurityIdentity identity;
 
     private String cookieValue;
     private boolean fresh;
 
     /** Adopts the browser's cookie value, or makes a new one that the response must set. */
     void bind(String valueFromCookie) {
-        if (valueFromCookie != null && valueFromCookie.length() >= 32) {
+        if (valueFromCookie != null && COOKIE_VALUE.matcher(valueFromCookie).matches()) {
             cookieValue = valueFromCookie;
         } else {
             cookieValue = B64.encodeToString(randomBytes(32));
@@ -50,22 +65,37 @@ public class CsrfToken {
         return cookieValue;
     }
 
-    /** The value a form must send back in its {@value #FIELD} field. */
+    /** The value a form must send back in its {@value #FIELD} field (or a script in {@value #HEADER}). */
     public String getToken() {
-        return sign(cookieValue);
+        return sign(cookieValue, session());
     }
 
-    static boolean matches(String cookie, String submitted) {
-        return cookie != null && submitted != null
-                && MessageDigest.isEqual(sign(cookie).getBytes(StandardCharsets.US_ASCII),
+    /** Whether {@code submitted} is this browser's token for this session; never when the cookie is new. */
+    boolean matches(String submitted) {
+        return !fresh && submitted != null
+                && MessageDigest.isEqual(getToken().getBytes(StandardCharsets.US_ASCII),
                         submitted.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static String sign(String value) {
+    /**
+     * The login session the token belongs to: the user and Keycloak's session id ({@code sid}, the same
+     * across token refreshes, new at every login); empty before login.
+     */
+    private String session() {
+        if (identity.isAnonymous()) {
+            return "";
+        }
+        Object sid = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("sid") : null;
+        return identity.getPrincipal().getName() + "\n" + (sid == null ? "" : sid);
+    }
+
+    private static String sign(String cookie, String session) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
-            return B64.encodeToString(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
+            mac.update(cookie.getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) 0); // the cookie is base64url (see COOKIE_VALUE): nothing in it can shift this boundary
+            return B64.encodeToString(mac.doFinal(session.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

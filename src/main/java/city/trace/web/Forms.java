@@ -11,6 +11,9 @@ import io.quarkus.qute.TemplateInstance;
 /** Post/Redirect/Get for server-rendered forms. */
 public final class Forms {
 
+    /** The query parameter that asks js/forms.js to fill in a form that could not be sent. */
+    public static final String RESUBMIT = "resubmit";
+
     private Forms() {
     }
 
@@ -31,5 +34,14 @@ public final class Forms {
 
     public static Response seeOther(String path) {
         return Response.seeOther(URI.create(path)).build();
+    }
+
+    /**
+     * The answer to a GET on a path that only takes a form's POST. A browser comes here when a login
+     * interrupted the submission (its session had ended): the login returns to the path it interrupted, with
+     * GET. Back to the form page, where js/forms.js fills in what was typed and asks to submit it again.
+     */
+    public static Response backToForm(String formPage) {
+        return seeOther(formPage + "?" + RESUBMIT);
     }
 }

@@ -10,7 +10,12 @@
     }
     setTimeout(async function refresh() {
       try {
-        const response = await fetch(element.dataset.refresh, { headers: { Accept: 'text/html' } });
+        // as a script's request, one whose session ended gets 499 rather than a redirect to the login page
+        const response = await fetch(element.dataset.refresh,
+          { headers: { Accept: 'text/html', 'X-Requested-With': 'JavaScript' } });
+        if (response.status === 499) {
+          return; // logged out: the next page the user opens asks to log in
+        }
         if (response.ok) {
           const fresh = new DOMParser().parseFromString(await response.text(), 'text/html')
             .querySelector('[data-refresh]');

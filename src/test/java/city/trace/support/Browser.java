@@ -23,11 +23,16 @@ public final class Browser {
     public static Form open(String path) {
         Response page = given().get(path);
         page.then().statusCode(200);
-        Matcher token = TOKEN.matcher(page.asString());
+        return new Form(page.getCookie("citytrace-csrf"), tokenOn(page.asString(), path));
+    }
+
+    /** The CSRF token in the hidden field of a form page. */
+    public static String tokenOn(String html, String path) {
+        Matcher token = TOKEN.matcher(html);
         if (!token.find()) {
             throw new AssertionError("No CSRF token on " + path);
         }
-        return new Form(page.getCookie("citytrace-csrf"), token.group(1));
+        return token.group(1);
     }
 
     public record Form(String cookie, String token) {

@@ -6,10 +6,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -22,6 +25,15 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     public static final String VERSION = "26.7.3";
     private static final Path HOME = Path.of(".cache/keycloak-" + VERSION);
     private static final Path REALM = Path.of("docker/keycloak/citytrace-realm.json");
+    /** A realm attribute that tells which start of Keycloak wrote the file it imported. */
+    private static final String IMPORT_MARK = "citytraceTestImport";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The web client's access (and ID) token lifespan in the tests: short, so that tests see sessions outlive
+     * their tokens within seconds (the realm's default is 5 minutes).
+     */
+    public static final Duration WEB_ACCESS_TOKEN_LIFESPAN = Duration.ofSeconds(5);
 
     private static String url;
     private Process process;
@@ -36,11 +48,30 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         if (!Files.isExecutable(HOME.resolve("bin/kc.sh"))) {
             throw new IllegalStateException(HOME + " is missing: run ./test.sh (or scripts/fetch-tools.sh) first");
         }
-        int port = AnvilNode.freePort();
         int appPort = AnvilNode.freePort();
+        // .cache/ and its import folder may be shared with other checkouts whose test runs start their own
+        // Keycloak at the same moment: make sure the realm imported is this checkout's (marked), else again
+        for (int attempt = 1;; attempt++) {
+            String mark = UUID.randomUUID().toString();
+            startKeycloak(appPort, mark);
+            if (mark.equals(KeycloakAdmin.realm().getString("attributes." + IMPORT_MARK))) {
+                return Map.of("citytrace.keycloak.url", url, "quarkus.http.test-port", String.valueOf(appPort));
+            }
+            stop();
+            if (attempt == 3) {
+                throw new IllegalStateException("Keycloak imported another checkout's realm file three times");
+            }
+        }
+    }
+
+    private void startKeycloak(int appPort, String mark) {
+        int port = AnvilNode.freePort();
         try {
             Path imports = Files.createDirectories(HOME.resolve("data/import"));
-            Files.copy(REALM, imports.resolve(REALM.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            ObjectNode realm = (ObjectNode) JSON.readTree(REALM.toFile());
+            (realm.get("attributes") instanceof ObjectNode attributes ? attributes : realm.putObject("attributes"))
+                    .put(IMPORT_MARK, mark);
+            JSON.writeValue(imports.resolve(REALM.getFileName()).toFile(), realm);
             ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/kc.sh").toString(), "start-dev",
                     "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm",
                     "--health-enabled=false", "--metrics-enabled=false")
@@ -50,13 +81,14 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             builder.environment().put("CITYTRACE_APP_URL", "http://localhost:" + appPort);
+            builder.environment().put("CITYTRACE_WEB_ACCESS_TOKEN_LIFESPAN",
+                    String.valueOf(WEB_ACCESS_TOKEN_LIFESPAN.toSeconds()));
             process = builder.start();
         } catch (Exception e) {
             throw new IllegalStateException("Could not start Keycloak", e);
         }
         url = "http://localhost:" + port;
         awaitRealm();
-        return Map.of("citytrace.keycloak.url", url, "quarkus.http.test-port", String.valueOf(appPort));
     }
 
     private void awaitRealm() {

@@ -3,9 +3,11 @@ package city.trace.support;
 import java.io.IOException;
 import java.net.CookieHandler;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +18,17 @@ import java.util.stream.Collectors;
 public final class LocalhostBrowserCookies extends CookieHandler {
 
     private final CookieManager cookies = new CookieManager();
+
+    /** The cookies held for {@code uri}, by name. */
+    public Map<String, String> of(URI uri) {
+        return cookies.getCookieStore().get(uri).stream()
+                .collect(Collectors.toMap(HttpCookie::getName, HttpCookie::getValue, (first, second) -> second));
+    }
+
+    /** The cookie {@code name} held for {@code uri}, with what is left of its lifetime. */
+    public Optional<HttpCookie> find(URI uri, String name) {
+        return cookies.getCookieStore().get(uri).stream().filter(c -> c.getName().equals(name)).findFirst();
+    }
 
     @Override
     public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {

@@ -1,0 +1,46 @@
+// The admin REST API of the stack's Keycloak (its bootstrap admin, as ../scripts/lib.sh starts it).
+const KEYCLOAK_URL = process.env.CITYTRACE_KEYCLOAK_URL || 'http://localhost:8180';
+const REALM = `${KEYCLOAK_URL}/admin/realms/citytrace`;
+
+async function adminToken() {
+  const response = await fetch(`${KEYCLOAK_URL}/realms/master/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=password&client_id=admin-cli&username=admin&password=admin',
+  });
+  if (!response.ok) {
+    throw new Error(`Keycloak refused the admin login: ${response.status}`);
+  }
+  return (await response.json()).access_token;
+}
+
+async function admin(path, options = {}) {
+  const response = await fetch(REALM + path, {
+    ...options,
+    headers: { Authorization: `Bearer ${await adminToken()}`, 'Content-Type': 'application/json' },
+  });
+  if (!response.ok) {
+    throw new Error(`Keycloak answered ${response.status} to ${path}`);
+  }
+  return response.status === 204 ? null : response.json();
+}
+
+/** Ends every Keycloak session of `user`, as its idle timeout does. */
+async function endSessionsOf(user) {
+  const [account] = await admin(`/users?exact=true&username=${encodeURIComponent(user)}`);
+  await admin(`/users/${account.id}/logout`, { method: 'POST' });
+}
+
+/**
+ * Sets the lifespan (seconds) of the access and ID tokens the web client issues from now on; returns the one
+ * it had, to set back.
+ */
+async function setWebTokenLifespan(seconds) {
+  const [client] = await admin('/clients?clientId=citytrace-web');
+  const before = client.attributes['access.token.lifespan'];
+  client.attributes['access.token.lifespan'] = String(seconds);
+  await admin(`/clients/${client.id}`, { method: 'PUT', body: JSON.stringify(client) });
+  return before;
+}
+
+module.exports = { endSessionsOf, setWebTokenLifespan };
