@@ -55,7 +55,7 @@ test('a form sent after the session ended comes back after logging in again, wit
   await page.getByRole('button', { name: 'Record batch' }).click();
   await expect(page).toHaveURL(/\/batches\/\d+$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`lot ${lot}`);
-  await expect(page.getByText('7.25 t')).toBeVisible();
+  await expect(page.locator('.facts')).toContainText('7.25 t');
   expect(refused, 'no 405 on the way').toEqual([]);
 
   // a later visit of the form starts empty

@@ -77,6 +77,14 @@ class DigitalLinkResolverTest {
     }
 
     @Test
+    @TestSecurity(user = "bob", roles = "manufacturer")
+    @OidcSecurity(claims = @Claim(key = "organization", value = Demo.BAKERY))
+    void aJourneyPageNeverShowsWhoIsSignedInForItIsKeptForEveryVisitor() {
+        page(breadPath).statusCode(200).body(containsString("Where Milk bread loaf 800 g comes from"),
+                not(containsString("class=\"who\"")), not(containsString("/logout")), containsString("href=\"/login\""));
+    }
+
+    @Test
     void browsersThatAcceptGzipGetThePageCompressed() {
         given().accept("text/html").header("Accept-Encoding", "gzip, deflate, br").get(breadPath).then().statusCode(200)
                 .header("Content-Encoding", "gzip").header("Vary", containsString("Accept-Encoding"))
