@@ -13,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import city.trace.epcis.CaptureGuard;
-import city.trace.epcis.EpcisEvent;
 import city.trace.epcis.EventClaims;
+import city.trace.epcis.EventQueryRepository;
 import city.trace.epcis.PreparedEvent;
 import city.trace.org.Members;
 import city.trace.org.Organization;
@@ -33,19 +33,22 @@ public class CustodyGuard implements CaptureGuard {
     @Inject
     StockLedger ledger;
 
+    @Inject
+    EventQueryRepository eventQueries;
+
     @Override
     public Admission admit(Organization recorder, List<PreparedEvent> events) {
         Members members = Members.load();
         List<EventClaims> claims = events.stream().map(PreparedEvent::claims).toList();
         Holdings holdings = ledger.current(CustodyRecords.lots(members, claims));
         RecordingRules rules = new RecordingRules(records.now(members, claims), holdings);
-        Set<String> stored = storedEventIds(events);
+        Set<String> known = storedEventIds(events);
         Map<Integer, Decision> decisions = new HashMap<>();
         Map<Integer, DelegationClaim> delegations = new HashMap<>();
         Map<Integer, List<Problem.Error>> refusals = new TreeMap<>();
         for (int i = 0; i < events.size(); i++) {
             PreparedEvent event = events.get(i);
-            if (!stored.add(event.eventId())) {
+            if (!known.add(event.eventId())) {
                 continue; // stored already (or earlier in this document): storing it again changes nothing
             }
             Optional<DelegationClaim> delegation = DelegationClaim.of(event.event(), event.namespaces(), event.claims());
@@ -120,7 +123,7 @@ public class CustodyGuard implements CaptureGuard {
         }
     }
 
-    private static Set<String> storedEventIds(List<PreparedEvent> events) {
-        return new HashSet<>(EpcisEvent.listStoredEventIds(events.stream().map(PreparedEvent::eventId).toList()));
+    private Set<String> storedEventIds(List<PreparedEvent> events) {
+        return new HashSet<>(eventQueries.storedEventIds(events.stream().map(PreparedEvent::eventId).toList()));
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import city.trace.epcis.EpcisEvent;
+import city.trace.epcis.EventQueryRepository;
 import city.trace.org.Members;
 
 /**
@@ -19,11 +19,11 @@ public final class CustodyHistory {
     private final List<Delegation> delegations;
     private final Map<String, Set<Long>> shipmentParties;
     private final Map<String, Long> carriers;
-    private final List<EpcisEvent.Sighting> sightings;
+    private final List<EventQueryRepository.Sighting> sightings;
     private final List<StockLedger.Entry> movements;
 
     CustodyHistory(Members members, List<Delegation> delegations, Map<String, Set<Long>> shipmentParties,
-            Map<String, Long> carriers, List<EpcisEvent.Sighting> sightings, List<StockLedger.Entry> movements) {
+            Map<String, Long> carriers, List<EventQueryRepository.Sighting> sightings, List<StockLedger.Entry> movements) {
         this.members = members;
         this.delegations = delegations;
         this.shipmentParties = shipmentParties;

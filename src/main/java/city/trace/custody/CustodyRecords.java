@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import city.trace.epcis.EpcisEvent;
+import city.trace.epcis.EventQueryRepository;
 import city.trace.epcis.EventClaims;
 import city.trace.epcis.IdentifierRole;
 import city.trace.org.Members;
@@ -28,6 +28,9 @@ public class CustodyRecords {
 
     @Inject
     StockLedger ledger;
+
+    @Inject
+    EventQueryRepository eventQueries;
 
     /** The records as they are now, for judging new events. */
     public Records now(Members members, Collection<EventClaims> events) {
@@ -52,13 +55,14 @@ public class CustodyRecords {
             long untilId, boolean withLedger) {
         Set<String> lots = lots(members, events);
         Set<String> transactions = events.stream().flatMap(e -> e.bizTransactions().stream())
+                .filter(t -> RecordingRules.SHIPMENT_TRANSACTIONS.contains(t.type()))
                 .map(EventClaims.Party::id).collect(Collectors.toSet());
         Set<String> instances = identifiers(events, INSTANCES).stream()
                 .filter(id -> members.ownerOf(id).isPresent()).collect(Collectors.toSet());
         ShipmentParties parties = shipments.get();
         return new CustodyHistory(members, delegations, lots.isEmpty() ? Map.of() : parties.byLot(lots),
                 transactions.isEmpty() ? Map.of() : parties.carriers(transactions),
-                EpcisEvent.sightings(instances, untilId), withLedger ? ledger.movements(lots, untilId) : List.of());
+                eventQueries.sightings(instances, untilId), withLedger ? ledger.movements(lots, untilId) : List.of());
     }
 
     private static Set<String> identifiers(Collection<EventClaims> events, Set<IdentifierRole> roles) {

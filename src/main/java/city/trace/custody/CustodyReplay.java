@@ -49,7 +49,6 @@ public class CustodyReplay {
     public int rebuild() {
         ledger.clear();
         Delegation.deleteAll();
-        Members members = Members.load();
         Holdings holdings = Holdings.empty();
         int effective = 0;
         long after = 0;
@@ -57,8 +56,11 @@ public class CustodyReplay {
         do {
             page = EpcisEvent.<EpcisEvent>find("from EpcisEvent e join fetch e.organization where e.id > ?1 order by e.id",
                     after).page(0, PAGE).list();
-            effective += replay(page, members, holdings);
+            effective += replay(page, Members.load(), holdings);
             after = page.isEmpty() ? after : page.get(page.size() - 1).id;
+            // a page at a time in memory, whatever the number of events
+            EpcisEvent.getEntityManager().flush();
+            EpcisEvent.getEntityManager().clear();
         } while (page.size() == PAGE);
         EpcisEvent.getEntityManager().createNativeQuery("delete from custody_rebuild").executeUpdate();
         LOG.infof("Stock and delegations rebuilt from the events: %d of them moved goods or delegated", effective);

@@ -41,10 +41,6 @@ public record Measure(BigDecimal quantity, String unit) {
         return quantity.divide(base.factor(), 6, RoundingMode.HALF_EVEN).stripTrailingZeros();
     }
 
-    public Measure negate() {
-        return new Measure(quantity.negate(), unit);
-    }
-
     private static Base base(String uom) {
         return uom == null ? BASES.get(COUNT) : BASES.getOrDefault(uom, new Base(uom, BigDecimal.ONE));
     }

@@ -42,7 +42,8 @@ public final class RecordingRules {
     private static final Set<String> ARRIVING_STEPS = Set.of("receiving", "arriving");
     private static final Set<String> MOVEMENT_STEPS = Set.of("shipping", "departing", "receiving", "arriving",
             "loading", "unloading", "transporting", "accepting");
-    private static final List<String> SHIPMENT_TRANSACTIONS = List.of("desadv", "bol");
+    /** The business transaction types that name a shipment, in the order they are looked for. */
+    static final List<String> SHIPMENT_TRANSACTIONS = List.of("desadv", "bol");
 
     private final Records records;
     private final Holdings holdings;

@@ -35,11 +35,6 @@ public class Stock extends PanacheEntityBase {
 
     public String unit;
 
-    /** Where a lot is, at every place that holds some of it. */
-    public static List<Stock> listHolding(String item) {
-        return list("item = ?1 and quantity > 0 order by id", item);
-    }
-
     /** What an organisation holds at its sites (not what it carries). */
     public static List<Stock> listAtSitesOf(long organizationId) {
         return list("holderId = ?1 and place like 'site:%' and quantity > 0 order by item, place", organizationId);

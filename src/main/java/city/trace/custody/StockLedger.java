@@ -11,6 +11,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import city.trace.epcis.EventQueryRepository;
+
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -45,6 +47,7 @@ public class StockLedger {
             return holdings;
         }
         try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(CURRENT)) {
+            EventQueryRepository.planEachTime(query);
             query.setArray(1, c.createArrayOf("text", items.toArray()));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -65,6 +68,7 @@ public class StockLedger {
             return entries;
         }
         try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(MOVEMENTS)) {
+            EventQueryRepository.planEachTime(query);
             query.setArray(1, c.createArrayOf("text", items.toArray()));
             query.setLong(2, beforeEventId);
             try (ResultSet rs = query.executeQuery()) {

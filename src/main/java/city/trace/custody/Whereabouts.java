@@ -1,6 +1,5 @@
 package city.trace.custody;
 
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +68,6 @@ public record Whereabouts(List<Holding> holdings, Status status) {
                 : Stock.<Stock>list("item in ?1", ownerByItem.keySet()).stream().collect(Collectors.groupingBy(r -> r.item));
         return ownerByItem.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> status(rows.getOrDefault(e.getKey(), List.of()), e.getValue())));
-    }
-
-    /** The total in a unit of the lot's kind (e.g. the batch's own unit). */
-    public BigDecimal total(String uom) {
-        return holdings.stream().map(h -> h.measure().in(uom)).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** From every stock row of a lot (places that held it once keep a row at zero). */

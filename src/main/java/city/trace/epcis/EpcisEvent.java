@@ -118,41 +118,11 @@ public class EpcisEvent extends PanacheEntityBase {
         return find("eventId", eventId).firstResultOptional();
     }
 
-    /** Which of these eventIDs are stored already. */
-    @SuppressWarnings("unchecked")
-    public static List<String> listStoredEventIds(Collection<String> eventIds) {
-        return getEntityManager().createNativeQuery("select event_id from epcis_event where event_id = any(cast(?1 as text[]))")
-                .setParameter(1, eventIds.toArray(String[]::new)).getResultList();
-    }
-
     /** Whether any event names {@code identifier} (canonical form) in any list. */
     public static boolean existsNaming(String identifier) {
         return (Boolean) getEntityManager()
                 .createNativeQuery("select exists (select 1 from epcis_event_epc x where x.epc = ?1)")
                 .setParameter(1, identifier).getSingleResult();
-    }
-
-    /** An instance seen at a location by an event (its read point or business location). */
-    public record Sighting(String instance, String location, long eventId) {
-    }
-
-    /**
-     * Where events before {@code beforeId} placed each of the instances (read points and business locations of
-     * the events naming them in an EPC list), for who may speak for serialised goods.
-     */
-    @SuppressWarnings("unchecked")
-    public static List<Sighting> sightings(Collection<String> instances, long beforeId) {
-        if (instances.isEmpty()) {
-            return List.of();
-        }
-        List<Object[]> rows = getEntityManager().createNativeQuery("select x.epc, loc.location, e.id "
-                + "from epcis_event_epc x join epcis_event e on e.id = x.event_id "
-                + "cross join lateral (values (e.read_point), (e.biz_location)) as loc(location) "
-                + "where x.epc = any(cast(?1 as text[])) and x.role in ('epc', 'parent', 'child', 'output') and e.id < ?2 "
-                + "and loc.location is not null")
-                .setParameter(1, instances.toArray(String[]::new)).setParameter(2, beforeId).getResultList();
-        return rows.stream().map(row -> new Sighting((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
-                .toList();
     }
 
     /** Events that name {@code identifier} (canonical form) in any list, oldest first. */

@@ -7,11 +7,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.postgresql.PGStatement;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -31,8 +36,73 @@ public class EventQueryRepository {
             (e.event || jsonb_build_object('eventID', e.event_id, 'recordTime',
                 to_char(e.record_time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::text""";
 
+    private static final String SIGHTINGS = """
+            select x.epc, loc.location, e.id
+            from epcis_event_epc x join epcis_event e on e.id = x.event_id
+            cross join lateral (values (e.read_point), (e.biz_location)) as loc(location)
+            where x.epc = any(?) and x.role in ('epc', 'parent', 'child', 'output') and e.id < ?
+              and loc.location is not null""";
+
     @Inject
     AgroalDataSource db;
+
+    /** An instance seen at a location by an event (its read point or business location). */
+    public record Sighting(String instance, String location, long eventId) {
+    }
+
+    /** Which of these eventIDs are stored already. */
+    public Set<String> storedEventIds(Collection<String> eventIds) {
+        Set<String> stored = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return stored;
+        }
+        try (Connection c = db.getConnection();
+                PreparedStatement query = c.prepareStatement("select event_id from epcis_event where event_id = any(?)")) {
+            planEachTime(query);
+            query.setArray(1, c.createArrayOf("text", eventIds.toArray()));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up eventIDs: " + e.getMessage(), e);
+        }
+        return stored;
+    }
+
+    /**
+     * Where events before {@code beforeId} placed each of the instances (read points and business locations of
+     * the events naming them in an EPC list), for who may speak for serialised goods.
+     */
+    public List<Sighting> sightings(Collection<String> instances, long beforeId) {
+        List<Sighting> sightings = new ArrayList<>();
+        if (instances.isEmpty()) {
+            return sightings;
+        }
+        try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(SIGHTINGS)) {
+            planEachTime(query);
+            query.setArray(1, c.createArrayOf("text", instances.toArray()));
+            query.setLong(2, beforeId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    sightings.add(new Sighting(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up where instances were seen: " + e.getMessage(), e);
+        }
+        return sightings;
+    }
+
+    /**
+     * Keeps a lookup by a list of keys from being prepared once on the server: a generic plan made while the table
+     * was small (a new installation, a benchmark's emptied table) scans the whole table ever after, until the
+     * statistics catch up; planned each time, it uses the index.
+     */
+    public static void planEachTime(PreparedStatement statement) throws SQLException {
+        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+    }
 
     public Page find(EventQuery query, QueryScope scope, Map<String, List<String>> parameters) {
         StringBuilder sql = new StringBuilder("select e.id, ").append(EVENT_JSON)

@@ -2,18 +2,23 @@ package city.trace.org;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import city.trace.gs1.CompanyPrefix;
 
 /**
  * The consortium's members by GS1 company prefix: who owns a GTIN, a GLN or any other GS1 key. An identifier
- * no member's prefix starts belongs to someone outside the consortium (or is no GS1 key at all).
+ * no member's prefix starts belongs to someone outside the consortium (or is no GS1 key at all). Read for one
+ * request and used by its thread alone.
  */
 public final class Members {
 
     private final List<Organization> byLongestPrefix;
+    // a document names the same lots and places many times: each is parsed once (one request's use, one thread)
+    private final Map<String, Optional<Organization>> owners = new HashMap<>();
 
     private Members(Collection<Organization> members) {
         this.byLongestPrefix = members.stream()
@@ -25,14 +30,10 @@ public final class Members {
         return new Members(Organization.listAll());
     }
 
-    public static Members of(Collection<Organization> members) {
-        return new Members(members);
-    }
-
     /** The member whose company prefix the identifier (canonical Digital Link) carries. */
     public Optional<Organization> ownerOf(String identifier) {
-        return CompanyPrefix.digitsOf(identifier).flatMap(digits -> byLongestPrefix.stream()
-                .filter(member -> digits.startsWith(member.gs1CompanyPrefix)).findFirst());
+        return owners.computeIfAbsent(identifier, id -> CompanyPrefix.digitsOf(id).flatMap(digits -> byLongestPrefix
+                .stream().filter(member -> digits.startsWith(member.gs1CompanyPrefix)).findFirst()));
     }
 
     /** The member with exactly this company prefix. */

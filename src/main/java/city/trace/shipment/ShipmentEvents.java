@@ -2,7 +2,9 @@ package city.trace.shipment;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,14 +41,25 @@ final class ShipmentEvents {
         return TRANSACTION_PREFIX + shipment.originSite.gln + ":" + shipment.id;
     }
 
-    /** The shipment one of its events' business transactions names. */
-    static Optional<Shipment> shipmentOf(String transaction) {
-        Matcher matcher = TRANSACTION.matcher(transaction);
-        if (!matcher.matches()) {
-            return Optional.empty();
+    /** The shipments these business transactions name (those of other systems are absent), in one query. */
+    static Map<String, Shipment> shipmentsOf(Collection<String> transactions) {
+        Map<Long, String> byId = new HashMap<>();
+        Map<Long, String> glnById = new HashMap<>();
+        for (String transaction : transactions) {
+            Matcher matcher = TRANSACTION.matcher(transaction);
+            if (matcher.matches()) {
+                long id = Long.parseLong(matcher.group(2));
+                byId.put(id, transaction);
+                glnById.put(id, matcher.group(1));
+            }
         }
-        return Shipment.<Shipment>findByIdOptional(Long.parseLong(matcher.group(2)))
-                .filter(shipment -> shipment.originSite.gln.equals(matcher.group(1)));
+        Map<String, Shipment> shipments = new HashMap<>();
+        if (!byId.isEmpty()) {
+            Shipment.<Shipment>list("from Shipment s join fetch s.originSite join fetch s.carrier where s.id in ?1",
+                    byId.keySet()).stream().filter(s -> s.originSite.gln.equals(glnById.get(s.id)))
+                    .forEach(s -> shipments.put(byId.get(s.id), s));
+        }
+        return shipments;
     }
 
     private static ObjectNode movement(EpcisEventBuilder event, Shipment shipment) {

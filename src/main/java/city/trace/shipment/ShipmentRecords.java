@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,10 +46,7 @@ public class ShipmentRecords implements ShipmentParties {
 
     @Override
     public Map<String, Long> carriers(Collection<String> bizTransactions) {
-        Map<String, Long> carriers = new HashMap<>();
-        for (String transaction : bizTransactions) {
-            ShipmentEvents.shipmentOf(transaction).ifPresent(shipment -> carriers.put(transaction, shipment.carrier.id));
-        }
-        return carriers;
+        return ShipmentEvents.shipmentsOf(bizTransactions).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().carrier.id));
     }
 }
