@@ -224,7 +224,9 @@ public final class EpcisBenchmark {
 
     private void truncate() throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
-            c.createStatement().execute("truncate epcis_event_epc, epcis_event, epcis_capture");
+            // with everything that follows from an event: its anchoring entry, its stock movements
+            c.createStatement().execute("truncate epcis_event_epc, epcis_event, epcis_capture, anchor_outbox, anchor_leaf, "
+                    + "tamper_alert, stock_movement, stock, delegation");
             c.createStatement().execute("vacuum analyze epcis_event, epcis_event_epc");
         }
     }
