@@ -2,7 +2,6 @@ package city.trace.batch;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +31,6 @@ public record BatchLineage(List<LotUse> inputs, List<LotUse> outputs) {
     public record LotUse(String link, Batch batch, BigDecimal quantity, String uom, String path, boolean visible) {
     }
 
-    private static final Set<IdentifierRole> INPUTS = EnumSet.of(IdentifierRole.INPUT, IdentifierRole.INPUT_CLASS);
-    private static final Set<IdentifierRole> OUTPUTS = EnumSet.of(IdentifierRole.OUTPUT, IdentifierRole.OUTPUT_CLASS);
-
     /** From the lot's events that its recorders were entitled to record. */
     public static BatchLineage of(Batch batch, List<EpcisEvent> vouchedEvents, Predicate<Batch> visible) {
         String self = batch.lotLink();
@@ -45,13 +41,13 @@ public record BatchLineage(List<LotUse> inputs, List<LotUse> outputs) {
                 continue;
             }
             event.claims().ifPresent(claims -> {
-                boolean made = claims.lines(OUTPUTS).stream().anyMatch(l -> l.identifier().equals(self));
-                boolean used = claims.lines(INPUTS).stream().anyMatch(l -> l.identifier().equals(self));
+                boolean made = claims.lines(IdentifierRole.OUTPUTS).stream().anyMatch(l -> l.identifier().equals(self));
+                boolean used = claims.lines(IdentifierRole.INPUTS).stream().anyMatch(l -> l.identifier().equals(self));
                 if (made) {
-                    claims.lines(INPUTS).forEach(l -> inputs.putIfAbsent(l.identifier(), l));
+                    claims.lines(IdentifierRole.INPUTS).forEach(l -> inputs.putIfAbsent(l.identifier(), l));
                 }
                 if (used) {
-                    claims.lines(OUTPUTS).forEach(l -> outputs.putIfAbsent(l.identifier(), l));
+                    claims.lines(IdentifierRole.OUTPUTS).forEach(l -> outputs.putIfAbsent(l.identifier(), l));
                 }
             });
         }

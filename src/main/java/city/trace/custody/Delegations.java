@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import city.trace.gs1.DigitalLink;
 import city.trace.gs1.DigitalLinkKey;
-import city.trace.gs1.InvalidIdentifierException;
 
 /** The delegations in force at one moment: which member may record lots of which product for its owner. */
 public final class Delegations {
@@ -33,11 +32,6 @@ public final class Delegations {
 
     /** The product (GTIN) class of a lot, item or product identifier: https://id.gs1.org/01/{gtin}. */
     public static Optional<String> productClass(String identifier) {
-        try {
-            return DigitalLink.parse(identifier).filter(link -> link.key() == DigitalLinkKey.GTIN)
-                    .map(link -> DigitalLink.product(link.keyValue()).toUri());
-        } catch (InvalidIdentifierException e) {
-            return Optional.empty();
-        }
+        return DigitalLink.parse(identifier, DigitalLinkKey.GTIN).map(link -> DigitalLink.product(link.keyValue()).toUri());
     }
 }

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import city.trace.gs1.DigitalLink;
 import city.trace.gs1.DigitalLinkKey;
-import city.trace.gs1.InvalidIdentifierException;
 
 /**
  * Where stock is: at a site ({@code site:<GLN>}) or on its way ({@code transit:<key>}), the key being the
@@ -20,7 +19,7 @@ public final class Place {
 
     /** The site place of a location identifier that is a GLN (sub-locations count as their site). */
     public static Optional<String> site(String location) {
-        return gln(location).map(gln -> SITE + gln);
+        return DigitalLink.parse(location, DigitalLinkKey.GLN).map(link -> SITE + link.keyValue());
     }
 
     public static String siteOf(String gln) {
@@ -44,16 +43,5 @@ public final class Place {
     /** Goods on their way from one place to another, when no transaction names the shipment. */
     public static String transitBetween(String from, String to) {
         return TRANSIT + from + ">" + (to == null ? "?" : to);
-    }
-
-    private static Optional<String> gln(String location) {
-        if (location == null) {
-            return Optional.empty();
-        }
-        try {
-            return DigitalLink.parse(location).filter(link -> link.key() == DigitalLinkKey.GLN).map(DigitalLink::keyValue);
-        } catch (InvalidIdentifierException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -88,8 +88,8 @@ public final class RecordingRules {
                     || !event.destinations().isEmpty();
             locations(movement);
             if (event.isTransformation()) {
-                event.lines(EnumSet.of(IdentifierRole.OUTPUT, IdentifierRole.OUTPUT_CLASS)).forEach(this::ownerOnly);
-                event.lines(EnumSet.of(IdentifierRole.INPUT, IdentifierRole.INPUT_CLASS)).forEach(this::heldInput);
+                event.lines(IdentifierRole.OUTPUTS).forEach(this::ownerOnly);
+                event.lines(IdentifierRole.INPUTS).forEach(this::heldInput);
             } else if (changes()) {
                 event.lines().forEach(this::ownerOnly);
             } else {

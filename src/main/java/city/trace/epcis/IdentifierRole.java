@@ -30,6 +30,10 @@ public enum IdentifierRole {
 
     /** Every role that names instances (EPCs), for MATCH_anyEPC and /epcs/{epc}/events. */
     public static final Set<IdentifierRole> ANY_EPC = EnumSet.of(EPC, PARENT, CHILD, INPUT, OUTPUT);
+    /** What a transformation used: its input EPCs and classes. */
+    public static final Set<IdentifierRole> INPUTS = EnumSet.of(INPUT, INPUT_CLASS);
+    /** What a transformation made: its output EPCs and classes. */
+    public static final Set<IdentifierRole> OUTPUTS = EnumSet.of(OUTPUT, OUTPUT_CLASS);
     /** Every role that names classes, for MATCH_anyEPCClass. */
     public static final Set<IdentifierRole> ANY_CLASS = EnumSet.of(CLASS, CHILD_CLASS, INPUT_CLASS, OUTPUT_CLASS);
 }

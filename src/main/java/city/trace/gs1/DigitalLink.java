@@ -58,14 +58,22 @@ public record DigitalLink(DigitalLinkKey key, String keyValue, List<Qualifier> q
         return Optional.empty();
     }
 
-    /** A lot's Digital Link (GTIN and lot, nothing else), or empty for any other URI, valid or not. */
-    public static Optional<DigitalLink> parseLot(String uri) {
+    /**
+     * The Digital Link of a {@code key} (a GTIN, a GLN…) that the URI names, or empty for any other URI, valid or
+     * not: for code that only asks what an identifier is, where a malformed one is simply none of these.
+     */
+    public static Optional<DigitalLink> parse(String uri, DigitalLinkKey key) {
         try {
-            return parse(uri).filter(link -> link.key() == DigitalLinkKey.GTIN && link.qualifiers().size() == 1
-                    && link.qualifiers().get(0).ai().equals(LOT));
+            return uri == null ? Optional.empty() : parse(uri).filter(link -> link.key() == key);
         } catch (InvalidIdentifierException e) {
             return Optional.empty();
         }
+    }
+
+    /** A lot's Digital Link (GTIN and lot, nothing else), or empty for any other URI, valid or not. */
+    public static Optional<DigitalLink> parseLot(String uri) {
+        return parse(uri, DigitalLinkKey.GTIN)
+                .filter(link -> link.qualifiers().size() == 1 && link.qualifiers().get(0).ai().equals(LOT));
     }
 
     /** The value of a key qualifier (e.g. "10", the lot), if present. */

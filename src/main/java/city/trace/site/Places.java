@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import city.trace.gs1.DigitalLink;
 import city.trace.gs1.DigitalLinkKey;
-import city.trace.gs1.InvalidIdentifierException;
 
 /** Human names for the location identifiers events carry (GLN Digital Links of members' sites). */
 public final class Places {
@@ -41,10 +40,6 @@ public final class Places {
     }
 
     private static Optional<String> gln(String uri) {
-        try {
-            return DigitalLink.parse(uri).filter(link -> link.key() == DigitalLinkKey.GLN).map(DigitalLink::keyValue);
-        } catch (InvalidIdentifierException e) {
-            return Optional.empty();
-        }
+        return DigitalLink.parse(uri, DigitalLinkKey.GLN).map(DigitalLink::keyValue);
     }
 }

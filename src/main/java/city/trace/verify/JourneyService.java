@@ -26,7 +26,6 @@ import city.trace.epcis.hash.CanonicalValues;
 import city.trace.epcis.hash.Vocabulary;
 import city.trace.gs1.DigitalLink;
 import city.trace.gs1.DigitalLinkKey;
-import city.trace.gs1.InvalidIdentifierException;
 import city.trace.org.Members;
 import city.trace.product.Product;
 import city.trace.site.Places;
@@ -198,17 +197,11 @@ public class JourneyService {
 
     /** "Milk bread loaf 800 g · lot B20261120" for a lot's Digital Link ("… · serial …" for an item). */
     private static String label(String digitalLink, Map<String, String> names) {
-        return names.computeIfAbsent(digitalLink, key -> {
-            try {
-                return DigitalLink.parse(key).filter(link -> link.key() == DigitalLinkKey.GTIN).map(link -> {
-                    String product = Product.findByGtin(link.keyValue()).map(p -> p.name).orElse("GTIN " + link.keyValue());
-                    return product + link.qualifiers().stream().filter(q -> q.ai().equals("10") || q.ai().equals("21"))
-                            .map(q -> (q.ai().equals("10") ? " · lot " : " · serial ") + q.value()).findFirst().orElse("");
-                }).orElse(key);
-            } catch (InvalidIdentifierException e) {
-                return key;
-            }
-        });
+        return names.computeIfAbsent(digitalLink, key -> DigitalLink.parse(key, DigitalLinkKey.GTIN).map(link -> {
+            String product = Product.findByGtin(link.keyValue()).map(p -> p.name).orElse("GTIN " + link.keyValue());
+            return product + link.qualifiers().stream().filter(q -> q.ai().equals("10") || q.ai().equals("21"))
+                    .map(q -> (q.ai().equals("10") ? " · lot " : " · serial ") + q.value()).findFirst().orElse("");
+        }).orElse(key));
     }
 
     private static Journey.Place place(Site site) {

@@ -1,9 +1,7 @@
 package city.trace.verify;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +13,6 @@ import city.trace.epcis.EventClaims;
 import city.trace.epcis.IdentifierRole;
 import city.trace.gs1.DigitalLink;
 import city.trace.gs1.DigitalLinkKey;
-import city.trace.gs1.InvalidIdentifierException;
 import city.trace.product.Product;
 
 /**
@@ -25,9 +22,6 @@ import city.trace.product.Product;
  */
 @ApplicationScoped
 public class PublicEvents {
-
-    private static final Set<IdentifierRole> INPUTS = EnumSet.of(IdentifierRole.INPUT, IdentifierRole.INPUT_CLASS);
-    private static final Set<IdentifierRole> OUTPUTS = EnumSet.of(IdentifierRole.OUTPUT, IdentifierRole.OUTPUT_CLASS);
 
     @Inject
     ClaimChecks claimChecks;
@@ -44,7 +38,7 @@ public class PublicEvents {
     /** The lots and items an event is part of the history of: a transformation's outputs, else all it names. */
     private static List<String> subjects(EventClaims claims) {
         return claims.lines().stream()
-                .filter(line -> claims.isTransformation() ? OUTPUTS.contains(line.role()) : !INPUTS.contains(line.role()))
+                .filter(line -> claims.isTransformation() ? IdentifierRole.OUTPUTS.contains(line.role()) : !IdentifierRole.INPUTS.contains(line.role()))
                 .map(EventClaims.Line::identifier).filter(PublicEvents::isLotOrItem).distinct().toList();
     }
 
@@ -62,7 +56,7 @@ public class PublicEvents {
                 continue;
             }
             Optional<EventClaims> claims = later.claims();
-            if (claims.isPresent() && claims.get().lines(INPUTS).stream().anyMatch(l -> l.identifier().equals(item))
+            if (claims.isPresent() && claims.get().lines(IdentifierRole.INPUTS).stream().anyMatch(l -> l.identifier().equals(item))
                     && subjects(claims.get()).stream().anyMatch(output -> inPublicJourney(output, later, depth + 1))) {
                 return true;
             }
@@ -75,19 +69,11 @@ public class PublicEvents {
     }
 
     private static boolean isLotOrItem(String identifier) {
-        return parse(identifier).filter(link -> link.qualifier("10").isPresent() || link.qualifier("21").isPresent())
+        return DigitalLink.parse(identifier, DigitalLinkKey.GTIN).filter(link -> link.qualifier("10").isPresent() || link.qualifier("21").isPresent())
                 .isPresent();
     }
 
     private static Optional<String> gtin(String identifier) {
-        return parse(identifier).map(DigitalLink::keyValue);
-    }
-
-    private static Optional<DigitalLink> parse(String identifier) {
-        try {
-            return DigitalLink.parse(identifier).filter(link -> link.key() == DigitalLinkKey.GTIN);
-        } catch (InvalidIdentifierException e) {
-            return Optional.empty();
-        }
+        return DigitalLink.parse(identifier, DigitalLinkKey.GTIN).map(DigitalLink::keyValue);
     }
 }
