@@ -28,7 +28,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class Batch extends PanacheEntityBase {
 
-    /** Whether the lot is recalled; where its quantities are is its stock's business (see {@link BatchStock}). */
+    /** Whether the lot is recalled; where its quantities are is its stock's (see custody.Whereabouts). */
     public enum Status {
         ACTIVE("Active"), RECALLED("Recalled");
 

@@ -157,9 +157,9 @@ public class BatchResource {
     private TemplateInstance detail(Batch batch, LabelOrder labels) {
         boolean owned = member.getOrganizationIfAny().filter(batch::ownedBy).isPresent();
         BatchHistory history = history(batch);
-        return Templates.detail(batch, Whereabouts.of(batch.lotLink(), batch.owner()),
-                BatchLineage.of(batch, history.vouched(), b -> batches.isVisible(member, b)), ShipmentItem.listByBatch(batch), owned, history, links.of(batch),
-                labels);
+        BatchLineage lineage = BatchLineage.of(batch, history.vouched(), b -> batches.isVisible(member, b));
+        return Templates.detail(batch, Whereabouts.of(batch.lotLink(), batch.owner()), lineage,
+                ShipmentItem.listByBatch(batch), owned, history, links.of(batch), labels);
     }
 
     private static Integer labelCount(String count) {

@@ -1,11 +1,8 @@
 package city.trace.custody;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +23,11 @@ public class ClaimChecks {
     @Inject
     CustodyRecords records;
 
-
     /** The rules each stored event breaks (empty when its recorder was entitled to record it), by database id. */
     public Map<Long, List<Violation>> check(Collection<EpcisEvent> events) {
         Map<Long, List<Violation>> results = new HashMap<>();
-        Map<EpcisEvent, EventClaims> readable = new LinkedHashMap<>();
-        for (EpcisEvent event : events.stream().sorted(Comparator.comparing((EpcisEvent e) -> e.id)).toList()) {
+        Map<EpcisEvent, EventClaims> readable = new HashMap<>();
+        for (EpcisEvent event : events) {
             // unreadable events are the verifier's TAMPERED, not a question of authority
             event.claims().filter(c -> event.organization != null).ifPresentOrElse(c -> readable.put(event, c),
                     () -> results.put(event.id, List.of()));
@@ -39,21 +35,11 @@ public class ClaimChecks {
         if (readable.isEmpty()) {
             return results;
         }
-        Members members = Members.load();
         long last = readable.keySet().stream().mapToLong(e -> e.id).max().orElseThrow();
-        CustodyHistory history = records.history(members, readable.values(), last);
-        readable.forEach((event, claims) -> results.put(event.id, check(event, claims, members, history)));
+        CustodyHistory history = records.history(Members.load(), readable.values(), last);
+        readable.forEach((event, claims) -> results.put(event.id, new RecordingRules(history.before(event.id),
+                history.holdingsBefore(event.id)).decide(event.organization, claims,
+                        DelegationClaim.of(event.json(), event.prefixes(), claims)).violations()));
         return results;
-    }
-
-    private static List<Violation> check(EpcisEvent event, EventClaims claims, Members members, CustodyHistory history) {
-        List<Violation> violations = new ArrayList<>();
-        DelegationClaim.of(event.json(), event.prefixes(), claims)
-                .ifPresent(d -> violations.addAll(CustodyGuard.delegationProblems(event.organization, d, members)));
-        if (violations.isEmpty()) {
-            violations.addAll(new RecordingRules(history.before(event.id), history.holdingsBefore(event.id))
-                    .decide(event.organization, claims).violations());
-        }
-        return violations;
     }
 }

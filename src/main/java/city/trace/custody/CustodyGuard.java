@@ -52,19 +52,14 @@ public class CustodyGuard implements CaptureGuard {
                 continue; // stored already (or earlier in this document): storing it again changes nothing
             }
             Optional<DelegationClaim> delegation = DelegationClaim.of(event.event(), event.namespaces(), event.claims());
-            List<Violation> violations = new ArrayList<>(delegation.map(d -> delegationProblems(recorder, d, members))
-                    .orElse(List.of()));
-            Decision decision = violations.isEmpty() ? rules.decide(recorder, event.claims()) : null;
-            if (decision != null) {
-                violations.addAll(decision.violations());
-            }
-            if (violations.isEmpty()) {
+            Decision decision = rules.decide(recorder, event.claims(), delegation);
+            if (decision.allowed()) {
                 decisions.put(i, decision);
                 int position = i;
                 delegation.ifPresent(d -> delegations.put(position, d));
             } else {
-                refusals.put(i, violations.stream().map(v -> new Problem.Error(v.pointer(), v.detail(), v.rule().code))
-                        .toList());
+                refusals.put(i, decision.violations().stream()
+                        .map(v -> new Problem.Error(v.pointer(), v.detail(), v.rule().code)).toList());
             }
         }
         return new Admission() {
@@ -90,21 +85,6 @@ public class CustodyGuard implements CaptureGuard {
                 ledger.record(entries);
             }
         };
-    }
-
-    /** A delegation comes from the product's owner and names another member. */
-    static List<Violation> delegationProblems(Organization recorder, DelegationClaim claim, Members members) {
-        Optional<Organization> owner = members.ownerOf(claim.productClass());
-        if (owner.isEmpty() || !owner.get().id.equals(recorder.id)) {
-            return List.of(new Violation(Rule.LOT_OWNER, "/quantityList/0", "only the owner of " + claim.productClass()
-                    + " may delegate recording its lots"));
-        }
-        Optional<Organization> delegate = members.byPrefix(claim.delegatePrefix());
-        if (delegate.isEmpty() || delegate.get().id.equals(recorder.id)) {
-            return List.of(new Violation(Rule.LOT_OWNER, "", "the delegate " + claim.delegatePrefix()
-                    + " must be the GS1 company prefix of another member"));
-        }
-        return List.of();
     }
 
     /** Grants or revokes in the delegation table what a stored delegation event declares. */

@@ -34,7 +34,12 @@ public class CustodyRecords {
 
     /** The records as they are now, for judging new events. */
     public Records now(Members members, Collection<EventClaims> events) {
-        return history(members, events, Delegation.listOpen(), Long.MAX_VALUE, false).before(Long.MAX_VALUE);
+        return asOf(members, events, Long.MAX_VALUE);
+    }
+
+    /** The records before event {@code eventId}, with the delegations the table holds now (a replay's so far). */
+    public Records asOf(Members members, Collection<EventClaims> events, long eventId) {
+        return history(members, events, Delegation.listOpen(), eventId, false).before(eventId);
     }
 
     /**

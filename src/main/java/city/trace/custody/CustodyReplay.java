@@ -57,7 +57,7 @@ public class CustodyReplay {
             page = EpcisEvent.<EpcisEvent>find("from EpcisEvent e join fetch e.organization where e.id > ?1 order by e.id",
                     after).page(0, PAGE).list();
             effective += replay(page, Members.load(), holdings);
-            after = page.isEmpty() ? after : page.get(page.size() - 1).id;
+            after = page.isEmpty() ? after : page.getLast().id;
             // a page at a time in memory, whatever the number of events
             EpcisEvent.getEntityManager().flush();
             EpcisEvent.getEntityManager().clear();
@@ -68,9 +68,12 @@ public class CustodyReplay {
     }
 
     private int replay(List<EpcisEvent> page, Members members, Holdings holdings) {
+        if (page.isEmpty()) {
+            return 0;
+        }
         List<EventClaims> claims = page.stream().map(e -> e.claims().orElse(null)).toList();
-        Records known = records.history(members, claims.stream().filter(Objects::nonNull).toList(),
-                page.isEmpty() ? 0 : page.get(0).id).before(page.isEmpty() ? 0 : page.get(0).id);
+        // the page's stock is in memory: the records without the ledger, delegations as rebuilt so far
+        Records known = records.asOf(members, claims.stream().filter(Objects::nonNull).toList(), page.get(0).id);
         RecordingRules rules = new RecordingRules(known, holdings);
         List<StockLedger.Entry> entries = new ArrayList<>();
         int effective = 0;
@@ -80,10 +83,7 @@ public class CustodyReplay {
                 continue;
             }
             Optional<DelegationClaim> delegation = DelegationClaim.of(event.json(), event.prefixes(), claims.get(i));
-            if (delegation.isPresent() && !CustodyGuard.delegationProblems(event.organization, delegation.get(), members).isEmpty()) {
-                continue;
-            }
-            Decision decision = rules.decide(event.organization, claims.get(i));
+            Decision decision = rules.decide(event.organization, claims.get(i), delegation);
             if (!decision.allowed()) {
                 LOG.warnf("Event %s breaks %s: %s (kept, shown as a third-party claim)", event.eventId,
                         decision.firstViolation().rule().code, decision.firstViolation().detail());

@@ -58,8 +58,15 @@ public final class RecordingRules {
         return value != null && values.contains(value);
     }
 
-    /** Judges one event of {@code recorder}; when it may be recorded, its movements are applied to the holdings. */
-    public Decision decide(Organization recorder, EventClaims event) {
+    /**
+     * Judges one event of {@code recorder}, and the delegation it declares, if any; when it may be recorded, its
+     * movements are applied to the holdings.
+     */
+    public Decision decide(Organization recorder, EventClaims event, Optional<DelegationClaim> delegation) {
+        List<Violation> delegating = delegation.map(d -> delegationProblems(recorder, d)).orElse(List.of());
+        if (!delegating.isEmpty()) {
+            return new Decision(delegating, List.of());
+        }
         Judgement judgement = new Judgement(recorder.id, event);
         judgement.judge();
         if (judgement.violations.isEmpty()) {
@@ -67,6 +74,21 @@ public final class RecordingRules {
             return new Decision(List.of(), List.copyOf(judgement.movements));
         }
         return new Decision(List.copyOf(judgement.violations), List.of());
+    }
+
+    /** A delegation comes from the product's owner and names another member. */
+    private List<Violation> delegationProblems(Organization recorder, DelegationClaim claim) {
+        Optional<Organization> owner = records.members().ownerOf(claim.productClass());
+        if (owner.isEmpty() || !owner.get().id.equals(recorder.id)) {
+            return List.of(new Violation(Rule.LOT_OWNER, "/quantityList/0", "only the owner of " + claim.productClass()
+                    + " may delegate recording its lots"));
+        }
+        Optional<Organization> delegate = records.members().byPrefix(claim.delegatePrefix());
+        if (delegate.isEmpty() || delegate.get().id.equals(recorder.id)) {
+            return List.of(new Violation(Rule.LOT_OWNER, "", "the delegate " + claim.delegatePrefix()
+                    + " must be the GS1 company prefix of another member"));
+        }
+        return List.of();
     }
 
     /** The judging of one event: its violations and, while there are none, its movements. */
@@ -151,7 +173,7 @@ public final class RecordingRules {
             }
             boolean holds = line.role() == IdentifierRole.INPUT ? seenAtRecorder(line.identifier())
                     : holdings.placesHolding(line.identifier()).stream().anyMatch(b -> !Place.isTransit(b.place())
-                            && siteOwner(b.place()).filter(o -> o == recorder).isPresent());
+                            && isRecorders(b.place()));
             if (!holds) {
                 violations.add(new Violation(Rule.INPUT_HOLDER, line.pointer(), "your organisation holds none of "
                         + line.identifier() + " at its sites"));
@@ -268,11 +290,11 @@ public final class RecordingRules {
 
         /** Where a transformation or removal takes from: its site if it is the recorder's, else the recorder's sites. */
         private List<String> fromRecorder(Line line, Optional<String> site) {
-            if (site.isPresent() && siteOwner(site.get()).filter(o -> o == recorder).isPresent()) {
+            if (site.isPresent() && isRecorders(site.get())) {
                 return List.of(site.get());
             }
             return holdings.placesHolding(line.identifier()).stream().map(Holdings.Balance::place)
-                    .filter(p -> !Place.isTransit(p) && siteOwner(p).filter(o -> o == recorder).isPresent()).toList();
+                    .filter(p -> !Place.isTransit(p) && isRecorders(p)).toList();
         }
 
         /**
@@ -340,7 +362,7 @@ public final class RecordingRules {
                 return held;
             }
             return event.lines().stream().filter(l -> l.identifier().equals(item) && l.quantity() != null)
-                    .map(l -> Measure.baseUnit(l.uom())).findFirst().orElse(held);
+                    .map(l -> Measure.baseUnit(l.uom())).findFirst().orElse(null);
         }
 
         /** The business transaction naming the shipment: a despatch advice, else a bill of lading. */
@@ -359,7 +381,12 @@ public final class RecordingRules {
             if (possessing.isPresent()) {
                 return possessing.get();
             }
-            return from.flatMap(this::siteOwner).filter(o -> o == recorder).isPresent() ? null : recorder;
+            return from.filter(this::isRecorders).isPresent() ? null : recorder;
+        }
+
+        /** Whether a place is one of the recorder's sites. */
+        private boolean isRecorders(String place) {
+            return siteOwner(place).filter(owner -> owner == recorder).isPresent();
         }
 
         private Optional<Long> siteOwner(String place) {

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import city.trace.batch.Batch;
 import city.trace.custody.ShipmentParties;
-import city.trace.gs1.DigitalLink;
 
 /** Who ships, carries and receives which lots, as the shipments record it, for the recording rules. */
 @ApplicationScoped
@@ -19,27 +19,17 @@ public class ShipmentRecords implements ShipmentParties {
 
     @Override
     public Map<String, Set<Long>> byLot(Collection<String> lots) {
-        Map<String, String> lotByLink = new HashMap<>();
-        Set<String> gtins = new HashSet<>();
-        for (String link : lots) {
-            DigitalLink.parseLot(link).ifPresent(parsed -> {
-                lotByLink.put(parsed.keyValue() + "|" + parsed.qualifier("10").orElseThrow(), link);
-                gtins.add(parsed.keyValue());
-            });
-        }
+        Map<Long, String> lotOf = new HashMap<>();
+        Batch.byLotLinks(lots).forEach((link, batch) -> lotOf.put(batch.id, link));
         Map<String, Set<Long>> parties = new HashMap<>();
-        if (gtins.isEmpty()) {
+        if (lotOf.isEmpty()) {
             return parties;
         }
-        List<ShipmentItem> items = ShipmentItem.list("from ShipmentItem i join fetch i.batch b join fetch b.product p "
-                + "join fetch i.shipment s join fetch s.destinationSite where p.gtin in ?1", gtins);
-        for (ShipmentItem item : items) {
-            String link = lotByLink.get(item.batch.product.gtin + "|" + item.batch.lot);
-            if (link != null) {
-                Shipment s = item.shipment;
-                parties.computeIfAbsent(link, l -> new HashSet<>())
-                        .addAll(List.of(s.shipper.id, s.carrier.id, s.destinationSite.organization.id));
-            }
+        for (ShipmentItem item : ShipmentItem.<ShipmentItem>list("from ShipmentItem i join fetch i.shipment s "
+                + "join fetch s.destinationSite where i.batch.id in ?1", lotOf.keySet())) {
+            Shipment s = item.shipment;
+            parties.computeIfAbsent(lotOf.get(item.batch.id), l -> new HashSet<>())
+                    .addAll(List.of(s.shipper.id, s.carrier.id, s.destinationSite.organization.id));
         }
         return parties;
     }
