@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Anchoring gas benchmark: gas per anchored event for RFC 6962 batches of 1, 100, 1,000 and 10,000 events, side
+# Anchoring gas benchmark: gas per anchored event for RFC 6962 anchor rounds of 1, 100, 1,000 and 10,000 events, side
 # by side with one transaction per event, on a real anvil node the benchmark starts itself (london, free gas,
 # automine); then the time to build a 10,000-leaf tree with all its proofs. Writes benchmarks/anchor-gas.md.
-# Usage: scripts/benchmark-anchor-gas.sh [batches per size (5)] [one-event transactions (200)]
+# Usage: scripts/benchmark-anchor-gas.sh [rounds per size (5)] [one-event transactions (200)]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -21,7 +21,7 @@ say "Running the anchoring gas benchmark (under a minute)"
     "$("$ANVIL" --version | head -1 | sed "s/ Version://") (london, free gas as on"\
     "Besu QBFT, automine) on the same machine. Each \`anchor(root, leafCount, batchRef)\` transaction goes to a"\
     "freshly deployed \`ProvenanceRegistry\`; its gas is \`gasUsed\` of the receipt. Leaves are random 32-byte"\
-    "digests, new for every batch; \`batchRef\` is a sequential batch id as a left-padded uint64, as the app"\
+    "digests, new for every round; \`batchRef\` is the sequential round id as a left-padded uint64, as the app"\
     "writes it. Gas used does not depend on the gas price, nor on the machine."
   echo
 } > "$RESULT"

@@ -7,5 +7,5 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 run_app_benchmark "$ROOT/benchmarks/anchor-latency.md" "Anchoring latency and pace" \
-  "command \`scripts/benchmark-anchor-latency.sh${*:+ $*}\`; anvil 1.7.1 mining a block every 2 s (free gas, london) and PostgreSQL 17 (embedded) on the same machine; the app as \`./run.sh\` starts it (\`-Xmx256m\`, serial GC; batches of at most 10,000 events cut every 2 s, 2 confirmations for FINAL). Client, app, database and chain node share the cores." \
+  "command \`scripts/benchmark-anchor-latency.sh${*:+ $*}\`; anvil 1.7.1 mining a block every 2 s (free gas, london) and PostgreSQL 17 (embedded) on the same machine; the app as \`./run.sh\` starts it (\`-Xmx256m\`, serial GC; anchor rounds of at most 10,000 events cut every 2 s, 2 confirmations for FINAL). Client, app, database and chain node share the cores." \
   city.trace.bench.AnchoringBenchmark "$@"

@@ -3,7 +3,7 @@
 # chain, without the app running and without trusting CityTrace. For each event:
 #   a. the pre-hash recomputed from the event (CBV Event Hash ID canonicalisation) equals the bundle's;
 #   b. SHA-256 of the pre-hash is the digest in the event's hash, of the stated version;
-#   c. the Merkle audit path leads from the hash to the batch's root (RFC 9162);
+#   c. the Merkle audit path leads from the hash to the anchor round's root (RFC 9162);
 #   d. the node is on the bundle's chain, and the ProvenanceRegistry contract anchored the root, for a tree
 #      of the proof's size, in the stated block.
 # It prints a line per event (VERIFIED, PENDING, TAMPERED, NOT_ON_CHAIN or UNREACHABLE) and per check.
@@ -19,13 +19,13 @@
 #   4  some events TAMPERED or NOT_ON_CHAIN: do not trust them
 #   5  the chain node could not be asked (and nothing TAMPERED or NOT_ON_CHAIN)
 #
-# It runs the application's own classes (city.trace.verify.bundle.VerifyBundleCommand) and libraries as
+# It runs the application's own classes (city.trace.proof.cli.VerifyBundleCommand) and libraries as
 # ./mvnw package lays them out in target/quarkus-app (Quarkus fast-jar: app/ holds the application's jar,
 # lib/main/ and lib/boot/ its dependencies), on a JDK 21 or newer.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-MAIN_CLASS=city.trace.verify.bundle.VerifyBundleCommand
+MAIN_CLASS=city.trace.proof.cli.VerifyBundleCommand
 APP_DIR="$ROOT/target/quarkus-app"
 
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then

@@ -14,13 +14,13 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.web3j.protocol.Web3j;
 
-import city.trace.anchor.contract.ChainNode;
-import city.trace.anchor.contract.ChainRequestException;
-import city.trace.anchor.contract.GasSettings;
-import city.trace.anchor.contract.ProvenanceRegistry;
-import city.trace.anchor.contract.TransactionSigner;
-import city.trace.config.AnchorConfig;
-import city.trace.config.ChainConfig;
+import city.trace.chain.contract.ChainNode;
+import city.trace.chain.contract.ChainRequestException;
+import city.trace.chain.contract.GasSettings;
+import city.trace.chain.contract.ProvenanceRegistry;
+import city.trace.chain.contract.TransactionSigner;
+import city.trace.anchor.AnchorConfig;
+import city.trace.chain.ChainConfig;
 import io.agroal.api.AgroalDataSource;
 
 /**

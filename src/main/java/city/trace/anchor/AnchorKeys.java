@@ -6,7 +6,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.WalletUtils;
 import org.web3j.crypto.exception.CipherException;
 
-import city.trace.config.AnchorConfig;
+import city.trace.anchor.AnchorConfig;
 
 /** The anchoring account's key, from the environment or a keystore file. Never logged, never stored. */
 final class AnchorKeys {

@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 
 /**
- * Anchoring's numbers at /q/metrics: the backlog of events waiting for a batch, batch sizes, the time from
+ * Anchoring's numbers at /q/metrics: the backlog of events waiting for a round, round sizes, the time from
  * capture to anchor per event, rebroadcasts and failures by reason.
  */
 @Startup
@@ -31,17 +31,19 @@ public class AnchorMetrics {
 
     private final MeterRegistry registry;
     private final AgroalDataSource db;
-    private final DistributionSummary batchSizes;
+    private final Anchorings anchorings;
+    private final DistributionSummary roundSizes;
     private final Timer latency;
     private final Counter rebroadcasts;
 
     @Inject
-    public AnchorMetrics(MeterRegistry registry, AgroalDataSource db) {
+    public AnchorMetrics(MeterRegistry registry, AgroalDataSource db, Anchorings anchorings) {
         this.registry = registry;
         this.db = db;
+        this.anchorings = anchorings;
         Gauge.builder("citytrace.anchor.backlog", this, AnchorMetrics::backlog)
-                .description("Events waiting for an anchoring batch").register(registry);
-        batchSizes = DistributionSummary.builder("citytrace.anchor.batch.size").description("Events per anchored batch")
+                .description("Events waiting for an anchoring round").register(registry);
+        roundSizes = DistributionSummary.builder("citytrace.anchor.round.size").description("Events per anchored round")
                 .publishPercentiles(0.5, 0.99).register(registry);
         latency = Timer.builder("citytrace.anchor.latency").description("From an event's capture to its anchor in a block")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -49,25 +51,23 @@ public class AnchorMetrics {
                 .description("Anchoring transactions sent again after the node lost them").register(registry);
     }
 
-    /** Events in the outbox, waiting for a batch. */
+    /** Events in the outbox, waiting for a round. */
     public long backlog() {
-        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement()
-                .executeQuery("select count(*) from anchor_outbox")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
+        try {
+            return anchorings.backlog().events();
+        } catch (IllegalStateException e) {
             LOG.debug("backlog unavailable", e);
             return -1;
         }
     }
 
-    /** Records a batch that reached a block: its size and each event's wait since capture. */
-    void anchored(long batchId) {
+    /** Records a round that reached a block: its size and each event's wait since capture. */
+    void anchored(long roundId) {
         try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement("""
                 select extract(epoch from b.anchored_at - e.record_time) * 1000 from anchor_leaf l
-                join epcis_event e on e.id = l.event_id join anchor_batch b on b.id = l.batch_id where l.batch_id = ?
+                join epcis_event e on e.id = l.event_id join anchor_round b on b.id = l.round_id where l.round_id = ?
                 """)) {
-            query.setLong(1, batchId);
+            query.setLong(1, roundId);
             int size = 0;
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -75,7 +75,7 @@ public class AnchorMetrics {
                     size++;
                 }
             }
-            batchSizes.record(size);
+            roundSizes.record(size);
         } catch (SQLException e) {
             LOG.debug("anchoring latency unavailable", e);
         }

@@ -13,19 +13,20 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
-import city.trace.anchor.contract.AnchorRecord;
-import city.trace.anchor.contract.ChainNode;
-import city.trace.anchor.contract.ChainRequestException;
-import city.trace.anchor.contract.ContractRevertException;
-import city.trace.anchor.contract.RootAlreadyAnchoredException;
-import city.trace.anchor.contract.SignedTransaction;
-import city.trace.anchor.merkle.Bytes32;
-import city.trace.config.AnchorConfig;
+import city.trace.proof.AnchoringStatus;
+import city.trace.chain.contract.AnchorRecord;
+import city.trace.chain.contract.ChainNode;
+import city.trace.chain.contract.ChainRequestException;
+import city.trace.chain.contract.ContractRevertException;
+import city.trace.chain.contract.RootAlreadyAnchoredException;
+import city.trace.chain.contract.SignedTransaction;
+import city.trace.merkle.Bytes32;
+import city.trace.anchor.AnchorConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 
 /**
- * The one anchoring worker: cuts batches from the outbox and moves every open batch on, one step per round —
+ * The one anchoring worker: cuts rounds from the outbox and moves every open round on, one step per round —
  * sign and store the transaction, send it, find its receipt, watch its confirmations — so that a crash at any
  * point resumes from the database. The chain is not trusted to be up: while it fails, the worker backs off
  * and the events wait in the outbox; nothing is lost and nothing is anchored twice (the same stored bytes
@@ -43,10 +44,10 @@ public class AnchorWorker {
     AnchorChain chain;
 
     @Inject
-    BatchCutter cutter;
+    RoundCutter cutter;
 
     @Inject
-    BatchLedger ledger;
+    RoundLedger ledger;
 
     @Inject
     AnchorMetrics metrics;
@@ -84,14 +85,14 @@ public class AnchorWorker {
             String contract = chain.registry().address();
             long t0 = System.nanoTime();
             while (cutter.cutIfDue(chainId, contract).isPresent()) {
-                // a backlog larger than one batch is cut in full batches at once
+                // a backlog larger than one round is cut in full rounds at once
             }
             long t1 = System.nanoTime();
-            List<AnchorBatch> open = ledger.open();
-            for (AnchorBatch batch : open) {
-                advance(batch);
+            List<AnchorRound> open = ledger.open();
+            for (AnchorRound round : open) {
+                advance(round);
             }
-            LOG.debugf("Round: cut %d ms; %d open batches moved on in %d ms", (t1 - t0) / 1_000_000, open.size(),
+            LOG.debugf("Round: cut %d ms; %d open rounds moved on in %d ms", (t1 - t0) / 1_000_000, open.size(),
                     (System.nanoTime() - t1) / 1_000_000);
             backoff = null;
             lastError = null;
@@ -105,58 +106,58 @@ public class AnchorWorker {
         return lastError;
     }
 
-    private void advance(AnchorBatch batch) {
-        switch (batch.status) {
+    private void advance(AnchorRound round) {
+        switch (round.status) {
             case PENDING -> {
-                if (!batch.isSigned() && !sign(batch)) {
+                if (!round.isSigned() && !sign(round)) {
                     return;
                 }
-                send(ledger.load(batch.id));
+                send(ledger.load(round.id));
             }
-            case SUBMITTED -> track(batch);
-            case ANCHORED -> confirm(batch);
+            case SUBMITTED -> track(round);
+            case ANCHORED -> confirm(round);
             case FINAL -> {
                 // nothing left to do
             }
         }
     }
 
-    /** Signs and stores the batch's transaction; false when there is nothing to send (the root is on chain). */
-    private boolean sign(AnchorBatch batch) {
-        Bytes32 root = Bytes32.of(batch.root);
-        Bytes32 ref = batchRef(batch.id);
+    /** Signs and stores the round's transaction; false when there is nothing to send (the root is on chain). */
+    private boolean sign(AnchorRound round) {
+        Bytes32 root = Bytes32.of(round.root);
+        Bytes32 ref = roundRef(round.id);
         BigInteger gas;
         try {
-            gas = chain.registry().estimateAnchorGas(chain.signer().address(), root, batch.leafCount, ref);
+            gas = chain.registry().estimateAnchorGas(chain.signer().address(), root, round.leafCount, ref);
         } catch (RootAlreadyAnchoredException e) {
-            adopt(batch);
+            adopt(round);
             return false;
         }
         // the estimate is for exactly this call data; a margin covers state that changes before mining
         BigInteger limit = gas.multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4)).add(BigInteger.valueOf(10_000));
-        ledger.sign(batch.id, nonce -> chain.registry().signAnchor(chain.signer(), BigInteger.valueOf(nonce),
-                chain.gas(limit), root, batch.leafCount, ref));
+        ledger.sign(round.id, nonce -> chain.registry().signAnchor(chain.signer(), BigInteger.valueOf(nonce),
+                chain.gas(limit), root, round.leafCount, ref));
         return true;
     }
 
-    /** Sends the stored transaction (again); the node's answer decides the batch's next state. */
-    private void send(AnchorBatch batch) {
+    /** Sends the stored transaction (again); the node's answer decides the round's next state. */
+    private void send(AnchorRound round) {
         try {
-            chain.registry().send(new SignedTransaction(batch.txHash, batch.rawTx));
-            if (batch.status == AnchorBatch.Status.PENDING) {
-                ledger.submitted(batch.id);
+            chain.registry().send(new SignedTransaction(round.txHash, round.rawTx));
+            if (round.status == AnchoringStatus.PENDING) {
+                ledger.submitted(round.id);
             }
         } catch (ChainRequestException e) {
             if (e.isUnreachable()) {
                 throw e;
             }
-            if (chain.node().knows(batch.txHash)) {
+            if (chain.node().knows(round.txHash)) {
                 // already in the pool or mined: sent before, e.g. just before a crash
-                if (batch.status == AnchorBatch.Status.PENDING) {
-                    ledger.submitted(batch.id);
+                if (round.status == AnchoringStatus.PENDING) {
+                    ledger.submitted(round.id);
                 }
             } else if (e.getMessage().toLowerCase().contains("nonce")) {
-                nonceTaken(batch, e.getMessage());
+                nonceTaken(round, e.getMessage());
             } else {
                 throw e;
             }
@@ -164,14 +165,14 @@ public class AnchorWorker {
     }
 
     /** Waits for the receipt; sends the transaction again if the node lost it (dropped, or reorganised out). */
-    private void track(AnchorBatch batch) {
-        Optional<TransactionReceipt> receipt = chain.registry().receipt(batch.txHash);
+    private void track(AnchorRound round) {
+        Optional<TransactionReceipt> receipt = chain.registry().receipt(round.txHash);
         if (receipt.isEmpty()) {
-            if (!chain.node().knows(batch.txHash)) {
-                LOG.infof("Anchoring transaction %s of batch %d is gone from the node; sending it again",
-                        batch.txHash, batch.id);
+            if (!chain.node().knows(round.txHash)) {
+                LOG.infof("Anchoring transaction %s of round %d is gone from the node; sending it again",
+                        round.txHash, round.id);
                 metrics.rebroadcast();
-                send(batch);
+                send(round);
             }
             return;
         }
@@ -180,55 +181,55 @@ public class AnchorWorker {
             long number = receipt.get().getBlockNumber().longValueExact();
             ChainNode.Block block = chain.node().block(number)
                     .orElseThrow(() -> new IllegalStateException("the node has no block " + number + " of its receipt"));
-            ledger.anchored(batch.id, block, batch.txHash);
-            metrics.anchored(batch.id);
+            ledger.anchored(round.id, block, round.txHash);
+            metrics.anchored(round.id);
         } catch (RootAlreadyAnchoredException e) {
-            adopt(batch);
+            adopt(round);
         } catch (ContractRevertException e) {
-            ledger.unsign(batch.id, "anchor() reverted: " + e.getMessage());
+            ledger.unsign(round.id, "anchor() reverted: " + e.getMessage());
             metrics.failure("revert");
             throw e;
         }
     }
 
     /** Watches the block: gone (reorganised) means back to SUBMITTED; deep enough means FINAL. */
-    private void confirm(AnchorBatch batch) {
-        Optional<ChainNode.Block> block = chain.node().block(batch.blockNumber);
-        if (block.isEmpty() || !block.get().hash().equals(batch.blockHash)) {
-            LOG.warnf("Block %d of batch %d left the chain (reorganisation); waiting for the anchor again",
-                    batch.blockNumber, batch.id);
-            ledger.reorganised(batch.id);
+    private void confirm(AnchorRound round) {
+        Optional<ChainNode.Block> block = chain.node().block(round.blockNumber);
+        if (block.isEmpty() || !block.get().hash().equals(round.blockHash)) {
+            LOG.warnf("Block %d of round %d left the chain (reorganisation); waiting for the anchor again",
+                    round.blockNumber, round.id);
+            ledger.reorganised(round.id);
             metrics.failure("reorg");
             return;
         }
-        if (chain.node().latestBlockNumber() - batch.blockNumber + 1 >= config.confirmations()) {
-            ledger.finalised(batch.id);
+        if (chain.node().latestBlockNumber() - round.blockNumber + 1 >= config.confirmations()) {
+            ledger.finalised(round.id);
         }
     }
 
     /**
      * The stored transaction's nonce went to another transaction. If that one anchored our root (it was ours,
-     * signed before a crash or a reset), adopt it; otherwise sign the batch anew with a fresh nonce.
+     * signed before a crash or a reset), adopt it; otherwise sign the round anew with a fresh nonce.
      */
-    private void nonceTaken(AnchorBatch batch, String reason) {
-        if (chain.registry().anchorOf(Bytes32.of(batch.root)).isPresent()) {
-            adopt(batch);
+    private void nonceTaken(AnchorRound round, String reason) {
+        if (chain.registry().anchorOf(Bytes32.of(round.root)).isPresent()) {
+            adopt(round);
             return;
         }
-        LOG.warnf("Nonce %d of batch %d was taken by another transaction (%s); signing the batch anew",
-                batch.nonce, batch.id, reason);
-        ledger.unsign(batch.id, reason);
+        LOG.warnf("Nonce %d of round %d was taken by another transaction (%s); signing the round anew",
+                round.nonce, round.id, reason);
+        ledger.unsign(round.id, reason);
         chain.reconcileNonce();
     }
 
-    /** The root is anchored already (a resubmission, or the same root earlier): that anchor is this batch's. */
-    private void adopt(AnchorBatch batch) {
-        AnchorRecord record = chain.registry().anchorOf(Bytes32.of(batch.root))
-                .orElseThrow(() -> new IllegalStateException("root of batch " + batch.id + " is not anchored"));
+    /** The root is anchored already (a resubmission, or the same root earlier): that anchor is this round's. */
+    private void adopt(AnchorRound round) {
+        AnchorRecord record = chain.registry().anchorOf(Bytes32.of(round.root))
+                .orElseThrow(() -> new IllegalStateException("root of round " + round.id + " is not anchored"));
         ChainNode.Block block = chain.node().block(record.blockNumber())
                 .orElseThrow(() -> new IllegalStateException("block " + record.blockNumber() + " not found"));
-        ledger.anchored(batch.id, block, record.transactionHash());
-        metrics.anchored(batch.id);
+        ledger.anchored(round.id, block, record.transactionHash());
+        metrics.anchored(round.id);
     }
 
     private void backOff(RuntimeException e) {
@@ -241,11 +242,11 @@ public class AnchorWorker {
         LOG.warnf("Anchoring paused for %s: %s", backoff, e.getMessage());
     }
 
-    /** The batch's id as the anchor's batchRef: a uint64, left-padded (its leading zeros make it cheap). */
-    static Bytes32 batchRef(long batchId) {
+    /** The round's id as the anchor's roundRef: a uint64, left-padded (its leading zeros make it cheap). */
+    static Bytes32 roundRef(long roundId) {
         byte[] ref = new byte[Bytes32.LENGTH];
         for (int i = 0; i < Long.BYTES; i++) {
-            ref[Bytes32.LENGTH - 1 - i] = (byte) (batchId >>> (8 * i));
+            ref[Bytes32.LENGTH - 1 - i] = (byte) (roundId >>> (8 * i));
         }
         return Bytes32.of(ref);
     }

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import city.trace.anchor.merkle.Bytes32;
+import city.trace.merkle.Bytes32;
 import city.trace.epcis.EventsStored;
 import city.trace.epcis.hash.EventHash;
 import io.agroal.api.AgroalDataSource;

@@ -110,8 +110,13 @@ public class Batch extends PanacheEntityBase {
         return batches;
     }
 
+    /** The lot's GS1 Digital Link: /01/{gtin}/10/{lot}. */
+    public DigitalLink digitalLink() {
+        return DigitalLink.lot(product.gtin, lot);
+    }
+
     /** The lot's identifier in events: its class as canonical GS1 Digital Link. */
     public String lotLink() {
-        return DigitalLink.lot(product.gtin, lot).toUri();
+        return digitalLink().toUri();
     }
 }

@@ -13,19 +13,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import city.trace.anchor.AnchorStatus;
+import city.trace.anchor.Anchoring;
+import city.trace.anchor.Anchorings;
 import city.trace.custody.ClaimChecks;
 import city.trace.custody.Violation;
 import city.trace.custody.Whereabouts;
 import city.trace.epcis.EpcisEvent;
 import city.trace.org.CurrentMember;
-import city.trace.shipment.ShipmentItem;
 import city.trace.site.Places;
 import city.trace.web.FormErrors;
-import city.trace.verify.PublicLinks;
-import city.trace.verify.label.Label;
-import city.trace.verify.label.LabelSheet;
-import city.trace.verify.label.QrCodes;
+import city.trace.label.PublicLinks;
+import city.trace.label.Label;
+import city.trace.label.LabelSheet;
+import city.trace.label.QrCodes;
 import city.trace.web.Downloads;
 import city.trace.web.Forms;
 import io.quarkus.qute.CheckedTemplate;
@@ -43,7 +43,7 @@ public class BatchResource {
         static native TemplateInstance form(BatchForm form, FormErrors errors, BatchChoices choices);
 
         static native TemplateInstance detail(Batch batch, Whereabouts whereabouts, BatchLineage lineage,
-                List<ShipmentItem> shipments, boolean owned, BatchHistory history, String digitalLink, LabelOrder labels);
+                List<LotShipments.Shipped> shipments, boolean owned, BatchHistory history, String digitalLink, LabelOrder labels);
 
         /** The events table alone, for the page's live refresh while anchors are on their way. */
         static native TemplateInstance detail$events(Batch batch, BatchHistory history);
@@ -54,7 +54,7 @@ public class BatchResource {
      * rules any of them breaks (a third-party claim: its recorder was not entitled to make it).
      */
     public record BatchHistory(List<EpcisEvent> events, Map<String, String> places,
-            Map<Long, AnchorStatus.EventAnchor> anchors, Map<Long, List<Violation>> violations) {
+            Map<Long, Anchoring> anchors, Map<Long, List<Violation>> violations) {
 
         /** The events whose recorders were entitled to record them: the lot's own history. */
         public List<EpcisEvent> vouched() {
@@ -81,7 +81,10 @@ public class BatchResource {
     BatchService batches;
 
     @Inject
-    AnchorStatus anchors;
+    Anchorings anchorings;
+
+    @Inject
+    LotShipments shipments;
 
     @Inject
     PublicLinks links;
@@ -121,7 +124,7 @@ public class BatchResource {
     @Produces("image/png")
     public Response qrPng(long id) {
         Batch batch = batches.findVisible(member, id);
-        return Downloads.inline(QrCodes.png(links.of(batch)), "image/png", fileName(batch, "qr.png"));
+        return Downloads.inline(QrCodes.png(links.of(batch.digitalLink())), "image/png", fileName(batch, "qr.png"));
     }
 
     @GET
@@ -129,7 +132,7 @@ public class BatchResource {
     @Produces("image/svg+xml")
     public Response qrSvg(long id) {
         Batch batch = batches.findVisible(member, id);
-        return Downloads.inline(QrCodes.svg(links.of(batch)), "image/svg+xml", fileName(batch, "qr.svg"));
+        return Downloads.inline(QrCodes.svg(links.of(batch.digitalLink())), "image/svg+xml", fileName(batch, "qr.svg"));
     }
 
     /** A PDF sheet of {@code count} labels; a count that is no number from 1 to the maximum reshows the page. */
@@ -143,7 +146,7 @@ public class BatchResource {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(detail(batch, new LabelOrder(count, FormErrors.none().add("count", message)))).build();
         }
-        Label label = new Label(batch.product.name, batch.product.gtin, batch.lot, links.of(batch));
+        Label label = new Label(batch.product.name, batch.product.gtin, batch.lot, links.of(batch.digitalLink()));
         return Downloads.attachment(LabelSheet.pdf(label, labels), "application/pdf", fileName(batch, "labels.pdf"));
     }
 
@@ -159,7 +162,7 @@ public class BatchResource {
         BatchHistory history = history(batch);
         BatchLineage lineage = BatchLineage.of(batch, history.vouched(), b -> batches.isVisible(member, b));
         return Templates.detail(batch, Whereabouts.of(batch.lotLink(), batch.owner()), lineage,
-                ShipmentItem.listByBatch(batch), owned, history, links.of(batch), labels);
+                shipments.of(batch), owned, history, links.of(batch.digitalLink()), labels);
     }
 
     private static Integer labelCount(String count) {
@@ -179,7 +182,7 @@ public class BatchResource {
     private BatchHistory history(Batch batch) {
         List<EpcisEvent> events = EpcisEvent.listNaming(batch.lotLink());
         return new BatchHistory(events, Places.named(events.stream().map(e -> e.readPoint).toList()),
-                anchors.of(events.stream().map(e -> e.id).toList()), claims.check(events));
+                anchorings.of(events.stream().map(e -> e.id).toList()), claims.check(events));
     }
 
     private TemplateInstance form(BatchForm form, FormErrors errors) {

@@ -13,12 +13,11 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
 
-import city.trace.config.EpcisConfig;
+import city.trace.epcis.EpcisConfig;
 import city.trace.epcis.CaptureService;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
 import city.trace.product.Product;
-import city.trace.shipment.ShipmentItem;
 import city.trace.site.Site;
 import city.trace.web.FormErrors;
 import city.trace.web.FormValues;
@@ -35,6 +34,9 @@ public class BatchService {
 
     @Inject
     EpcisConfig epcis;
+
+    @Inject
+    LotShipments shipments;
 
     /**
      * Records a new batch of one of {@code owner}'s products, made at one of its sites, and its
@@ -108,6 +110,6 @@ public class BatchService {
         }
         Optional<Organization> org = member.getOrganizationIfAny();
         return org.isPresent() && (batch.ownedBy(org.get())
-                || ShipmentItem.listByBatch(batch).stream().anyMatch(item -> item.shipment.involves(org.get())));
+                || shipments.involve(batch, org.get()));
     }
 }

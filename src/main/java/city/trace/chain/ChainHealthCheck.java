@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.web3j.protocol.Web3j;
 
-import city.trace.config.ChainConfig;
+import city.trace.chain.ChainConfig;
 
 /** Ready only while the chain node answers and is on the configured chain. */
 @Readiness

@@ -7,7 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
-import city.trace.config.ChainConfig;
+import city.trace.chain.ChainConfig;
 import okhttp3.OkHttpClient;
 
 /** The JSON-RPC connection to the consortium chain's node. */

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
-import city.trace.config.EpcisConfig;
+import city.trace.epcis.EpcisConfig;
 import city.trace.epcis.CaptureService;
 import city.trace.epcis.EpcisEventBuilder;
 import city.trace.gs1.DigitalLink;

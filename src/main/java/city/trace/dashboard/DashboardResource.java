@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 
 import city.trace.batch.Batch;
 import city.trace.custody.Whereabouts;
+import city.trace.monitor.Operations;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
 import city.trace.product.Product;
@@ -30,7 +31,7 @@ public class DashboardResource {
     /** What one dashboard shows; lists are empty where they do not apply to the member. */
     public record Dashboard(Organization organization, List<Site> sites, List<Product> products, List<Batch> batches,
             Map<String, Whereabouts.Status> whereabouts, List<Shipment> shipments, List<Organization> members,
-            List<TamperAlert> alerts) {
+            List<TamperAlert> alerts, Operations.Overview operations) {
     }
 
     @CheckedTemplate
@@ -40,6 +41,9 @@ public class DashboardResource {
 
     @Inject
     CurrentMember member;
+
+    @Inject
+    Operations operations;
 
     @GET
     public TemplateInstance dashboard() {
@@ -54,6 +58,7 @@ public class DashboardResource {
                 Whereabouts.statuses(batches.stream().collect(Collectors.toMap(Batch::lotLink, b -> b.owner().id))),
                 org == null ? List.of() : Shipment.listInvolving(org, RECENT),
                 overseer ? Organization.listAllByName() : List.of(),
-                member.isConsortiumAdmin() ? TamperAlert.listOpen() : List.of()));
+                member.isConsortiumAdmin() ? TamperAlert.listOpen() : List.of(),
+                member.isConsortiumAdmin() ? operations.overview() : null));
     }
 }

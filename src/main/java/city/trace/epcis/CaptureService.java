@@ -17,7 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import city.trace.config.EpcisConfig;
+import city.trace.epcis.EpcisConfig;
 import city.trace.epcis.hash.CanonicalValues;
 import city.trace.epcis.hash.EventHasher;
 import city.trace.epcis.validation.EpcisValidator;

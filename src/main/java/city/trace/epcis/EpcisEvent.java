@@ -3,7 +3,10 @@ package city.trace.epcis;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +24,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import city.trace.epcis.hash.Vocabulary;
 import city.trace.org.Organization;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -79,6 +83,11 @@ public class EpcisEvent extends PanacheEntityBase {
     @Column(insertable = false, updatable = false)
     public String namespaces;
 
+    /** The short name of its business step: https://ref.gs1.org/cbv/BizStep-shipping is shipping; null when none. */
+    public String bizStepTerm() {
+        return Vocabulary.bareTerm(bizStep);
+    }
+
     /** The event JSON as stored. */
     public JsonNode json() {
         return parseEvent(event);
@@ -123,6 +132,34 @@ public class EpcisEvent extends PanacheEntityBase {
         return (Boolean) getEntityManager()
                 .createNativeQuery("select exists (select 1 from epcis_event_epc x where x.epc = ?1)")
                 .setParameter(1, identifier).getSingleResult();
+    }
+
+    /**
+     * The events naming {@code identifier} or anything it may have been made from: the inputs of transformations
+     * that output it, their inputs' inputs, up to {@code maxDepth} transformations upstream (a superset of a
+     * journey, read at once). By identifier (canonical form), the events naming it, oldest first.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, List<EpcisEvent>> listNamingUpstream(String identifier, int maxDepth) {
+        List<Object[]> naming = getEntityManager().createNativeQuery("""
+                with recursive upstream(epc, depth) as (
+                    select cast(?1 as text) collate "C", 0
+                  union
+                    select i.epc, u.depth + 1 from upstream u
+                    join epcis_event_epc o on o.epc = u.epc and o.role in ('output', 'output_class')
+                    join epcis_event_epc i on i.event_id = o.event_id and i.role in ('input', 'input_class')
+                    where u.depth < ?2)
+                select distinct x.epc, x.event_id from epcis_event_epc x where x.epc in (select epc from upstream)""")
+                .setParameter(1, identifier).setParameter(2, maxDepth).getResultList();
+        Map<Long, EpcisEvent> events = new HashMap<>();
+        if (!naming.isEmpty()) {
+            EpcisEvent.<EpcisEvent>list("id in ?1", naming.stream().map(row -> ((Number) row[1]).longValue()).distinct()
+                    .toList()).forEach(event -> events.put(event.id, event));
+        }
+        Comparator<EpcisEvent> oldestFirst = Comparator.comparing((EpcisEvent e) -> e.eventTime).thenComparing(e -> e.id);
+        return naming.stream().collect(Collectors.groupingBy(row -> (String) row[0], Collectors.collectingAndThen(
+                Collectors.mapping(row -> events.get(((Number) row[1]).longValue()), Collectors.toList()),
+                list -> list.stream().sorted(oldestFirst).toList())));
     }
 
     /** Events that name {@code identifier} (canonical form) in any list, oldest first. */

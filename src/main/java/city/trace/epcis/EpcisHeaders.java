@@ -3,7 +3,7 @@ package city.trace.epcis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import city.trace.config.EpcisConfig;
+import city.trace.epcis.EpcisConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;

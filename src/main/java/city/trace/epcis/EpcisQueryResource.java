@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import city.trace.config.EpcisConfig;
+import city.trace.epcis.EpcisConfig;
 import city.trace.org.CurrentMember;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;

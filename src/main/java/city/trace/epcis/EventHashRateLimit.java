@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import city.trace.config.EpcisConfig;
+import city.trace.epcis.EpcisConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.net.SocketAddress;
 

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import city.trace.config.EpcisConfig;
+import city.trace.epcis.EpcisConfig;
 import city.trace.epcis.hash.EventHash;
 import city.trace.epcis.hash.EventHasher;
 import city.trace.epcis.hash.HashVersion;

@@ -3,7 +3,7 @@ package city.trace.epcis;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
-import city.trace.config.EpcisConfig;
+import city.trace.epcis.EpcisConfig;
 
 /**
  * Jackson's parser limits, set from {@link EpcisConfig} rather than left to Jackson's defaults. Each check

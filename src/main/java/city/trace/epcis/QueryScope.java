@@ -4,7 +4,6 @@ import java.util.List;
 
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
-import city.trace.product.Product;
 
 /**
  * Which events a member may query: regulators see every event; members of an organisation see the events
@@ -22,7 +21,14 @@ public record QueryScope(Long organizationId, List<String> gtins) {
             return EVERYTHING;
         }
         Organization org = member.organization();
-        return new QueryScope(org.id, Product.listByOrganization(org).stream().map(p -> p.gtin).toList());
+        return new QueryScope(org.id, gtinsOf(org));
+    }
+
+    /** The GTINs of the organisation's registered products (read here: products build on EPCIS, not the reverse). */
+    @SuppressWarnings("unchecked")
+    private static List<String> gtinsOf(Organization org) {
+        return Organization.getEntityManager().createNativeQuery("select gtin from product where organization_id = ?1")
+                .setParameter(1, org.id).getResultList();
     }
 
     boolean isEverything() {

@@ -17,7 +17,7 @@ import city.trace.batch.BatchEvents;
 import city.trace.batch.BatchQuantity;
 import city.trace.batch.BatchService;
 import city.trace.batch.HeldLot;
-import city.trace.config.EpcisConfig;
+import city.trace.epcis.EpcisConfig;
 import city.trace.epcis.CaptureService;
 import city.trace.epcis.EpcisEventBuilder;
 import city.trace.org.Organization;

@@ -11,11 +11,25 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import city.trace.batch.Batch;
+import city.trace.batch.LotShipments;
 import city.trace.custody.ShipmentParties;
+import city.trace.org.Organization;
 
-/** Who ships, carries and receives which lots, as the shipments record it, for the recording rules. */
+/** Who ships, carries and receives which lots, as the shipments record it, for the recording rules and batch pages. */
 @ApplicationScoped
-public class ShipmentRecords implements ShipmentParties {
+public class ShipmentRecords implements ShipmentParties, LotShipments {
+
+    @Override
+    public List<Shipped> of(Batch batch) {
+        return ShipmentItem.listByBatch(batch).stream().map(item -> new Shipped(item.shipment.id,
+                item.shipment.destinationSite.name, item.shipment.carrier.name, item.quantity,
+                item.shipment.status.name(), item.shipment.status.label)).toList();
+    }
+
+    @Override
+    public boolean involve(Batch batch, Organization organization) {
+        return ShipmentItem.listByBatch(batch).stream().anyMatch(item -> item.shipment.involves(organization));
+    }
 
     @Override
     public Map<String, Set<Long>> byLot(Collection<String> lots) {

@@ -15,7 +15,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import city.trace.batch.BatchQuantity;
 import city.trace.batch.HeldLot;
-import city.trace.config.EpcisConfig;
+import city.trace.epcis.EpcisConfig;
 import city.trace.custody.Measure;
 import city.trace.custody.Stock;
 import city.trace.epcis.CaptureService;

@@ -28,6 +28,7 @@ import city.trace.batch.Batch;
 import city.trace.epcis.EpcisEvent;
 import city.trace.gs1.DigitalLink;
 import city.trace.gs1.Gs1Key;
+import city.trace.label.PublicLinks;
 import city.trace.product.Product;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -95,9 +96,6 @@ public class DigitalLinkResource {
     JourneyService journeys;
 
     @Inject
-    ProofBundles bundles;
-
-    @Inject
     PageCache pages;
 
     @Inject
@@ -155,7 +153,7 @@ public class DigitalLinkResource {
     private Response journeyPage(String gtin14, String unknownLot, String unknownSerial, DigitalLink subject,
             Visit visit, Function<Product, Optional<Journey>> journey) {
         RenderedPage page = pages.get(visit.cacheKey(subject.path()), () -> journey.apply(product(gtin14))
-                .map(j -> Templates.journey(j, j.steps().isEmpty() ? null : bundles.compactJson(j),
+                .map(j -> Templates.journey(j, j.proofs().isEmpty() ? null : ProofBundles.compactJson(j),
                         ProofBundles.path(subject)).setLocale(visit.locale()).render())
                 .map(RenderedPage::of)
                 .orElse(null));

@@ -7,6 +7,8 @@ import java.util.List;
 import city.trace.batch.Batch;
 import city.trace.gs1.DigitalLink;
 import city.trace.product.Product;
+import city.trace.proof.BundleEvent;
+import city.trace.proof.Outcome;
 
 /**
  * Where a lot came from: its own steps and, through transformations, those of its inputs (the bread's
@@ -19,10 +21,11 @@ import city.trace.product.Product;
  * @param steps    its history (the events their recorders were entitled to record), oldest first
  * @param claims   third-party claims about it: events whose recorders were not entitled to record them, which
  *                 the page shows apart and does not vouch for
- * @param verdict  the worst state among the steps (VERIFIED only when all are)
+ * @param verdict  the worst outcome among the steps (VERIFIED only when all are)
+ * @param proofs   the steps as the proof bundle states them: exactly what was verified
  */
 public record Journey(DigitalLink subject, String gtin, String lot, Product product, Batch batch, Place origin,
-        List<Step> steps, List<Step> claims, Verification.State verdict, LocatorMap map) {
+        List<Step> steps, List<Step> claims, Outcome verdict, LocatorMap map, List<BundleEvent> proofs) {
 
     /** A place of the journey: a member's site. */
     public record Place(String name, String city, String organization, BigDecimal latitude, BigDecimal longitude) {

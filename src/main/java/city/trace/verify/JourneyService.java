@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,7 +19,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import city.trace.batch.Batch;
-import city.trace.config.VerifyConfig;
+import city.trace.verify.VerifyConfig;
 import city.trace.custody.ClaimChecks;
 import city.trace.custody.Violation;
 import city.trace.epcis.EpcisEvent;
@@ -28,6 +29,8 @@ import city.trace.gs1.DigitalLink;
 import city.trace.gs1.DigitalLinkKey;
 import city.trace.org.Members;
 import city.trace.product.Product;
+import city.trace.proof.BundleEvent;
+import city.trace.proof.Outcome;
 import city.trace.site.Places;
 import city.trace.site.Site;
 
@@ -39,7 +42,7 @@ import city.trace.site.Site;
 public class JourneyService {
 
     @Inject
-    EventVerifier verifier;
+    Verifier verifier;
 
     @Inject
     VerifyConfig config;
@@ -109,22 +112,25 @@ public class JourneyService {
         }
         List<Found> all = new ArrayList<>(collected.history().values());
         all.addAll(collected.claims().values());
-        Map<Long, Verification> verifications = verifier.verify(all.stream().map(f -> f.event().id).toList());
+        Map<Long, Verifier.Verified> verified = verifier.verify(all.stream().map(Found::event).toList());
         Map<String, Site> sites = Places.sites(all.stream().map(f -> f.event().readPoint).toList());
         Members members = Members.load();
         Map<String, String> lotNames = new LinkedHashMap<>();
-        List<Journey.Step> steps = steps(collected.history(), sites, verifications, members, lotNames);
-        List<Journey.Step> claims = steps(collected.claims(), sites, verifications, members, lotNames);
+        List<Journey.Step> steps = steps(collected.history(), sites, verified, members, lotNames);
+        List<Journey.Step> claims = steps(collected.claims(), sites, verified, members, lotNames);
+        // the bundle the page embeds holds the very entries verified above, of the lot's history
+        List<BundleEvent> proofs = steps.stream().map(step -> verified.get(step.id()).bundled()).filter(Objects::nonNull)
+                .toList();
         Journey.Place origin = batch.map(b -> place(b.site)).orElse(null);
         return Optional.of(new Journey(subject, product.gtin, lot, product, batch.orElse(null), origin, steps, claims,
-                verdict(steps), LocatorMap.of(steps, origin)));
+                verdict(steps), LocatorMap.of(steps, origin), proofs));
     }
 
-    private List<Journey.Step> steps(Map<Long, Found> found, Map<String, Site> sites, Map<Long, Verification> verifications,
+    private List<Journey.Step> steps(Map<Long, Found> found, Map<String, Site> sites, Map<Long, Verifier.Verified> verified,
             Members members, Map<String, String> lotNames) {
         return found.values().stream()
                 .sorted(Comparator.comparing((Found f) -> f.event().eventTime).thenComparing(f -> f.event().id))
-                .map(f -> step(f, sites, verifications.get(f.event().id), members, lotNames)).toList();
+                .map(f -> step(f, sites, verified.get(f.event().id).verification(), members, lotNames)).toList();
     }
 
     /**
@@ -135,6 +141,9 @@ public class JourneyService {
      */
     private Collected collect(Item subject) {
         Collected collected = new Collected(new LinkedHashMap<>(), new LinkedHashMap<>());
+        Map<String, List<EpcisEvent>> naming = EpcisEvent.listNamingUpstream(subject.digitalLink(), config.maxUpstreamDepth());
+        Map<Long, List<Violation>> violations = claimChecks.check(
+                naming.values().stream().flatMap(List::stream).distinct().toList());
         Set<String> seen = new HashSet<>();
         Deque<Item> items = new ArrayDeque<>(List.of(subject));
         while (!items.isEmpty()) {
@@ -142,9 +151,10 @@ public class JourneyService {
             if (!seen.add(item.digitalLink())) {
                 continue;
             }
-            List<EpcisEvent> events = EpcisEvent.listNaming(item.digitalLink()).stream().filter(item::before).toList();
-            Map<Long, List<Violation>> violations = claimChecks.check(events);
-            for (EpcisEvent event : events) {
+            for (EpcisEvent event : naming.getOrDefault(item.digitalLink(), List.of())) {
+                if (!item.before(event)) {
+                    continue;
+                }
                 Transformation transformation = Transformation.of(event);
                 boolean madeIt = transformation.outputs().contains(item.digitalLink());
                 if (transformation != Transformation.NONE && !madeIt) {
@@ -208,25 +218,10 @@ public class JourneyService {
         return new Journey.Place(site.name, site.city, site.organization.name, site.latitude, site.longitude);
     }
 
-    /** The worst state of the steps: tampered over unverifiable over pending over verified. */
-    private static Verification.State verdict(List<Journey.Step> steps) {
-        Verification.State worst = Verification.State.VERIFIED;
-        for (Journey.Step step : steps) {
-            Verification.State state = step.verification().state();
-            if (rank(state) > rank(worst)) {
-                worst = state;
-            }
-        }
-        return steps.isEmpty() ? Verification.State.PENDING : worst;
-    }
-
-    private static int rank(Verification.State state) {
-        return switch (state) {
-            case VERIFIED -> 0;
-            case PENDING -> 1;
-            case UNVERIFIABLE -> 2;
-            case TAMPERED -> 3;
-        };
+    /** The worst outcome of the steps; PENDING while there are none. */
+    private static Outcome verdict(List<Journey.Step> steps) {
+        return steps.isEmpty() ? Outcome.PENDING
+                : steps.stream().map(step -> step.verification().outcome()).reduce(Outcome.VERIFIED, Outcome::worse);
     }
 
     /** Reads identifiers as the event's document declared them; prefixes that cannot be read are left out. */

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import city.trace.config.VerifyConfig;
+import city.trace.verify.VerifyConfig;
 
 /**
  * Rendered public pages, kept for {@code citytrace.verify.page-cache-ttl}: a product's QR is scanned by many

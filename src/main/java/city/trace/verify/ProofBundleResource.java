@@ -27,15 +27,12 @@ public class ProofBundleResource {
     @Inject
     JourneyService journeys;
 
-    @Inject
-    ProofBundles bundles;
-
     @GET
     @Path("/10/{lot}")
     @Operation(summary = "A lot's proof bundle: its events, fingerprints, Merkle proofs and their anchors on the chain")
     public Response lot(@PathParam("gtin") String gtin, @PathParam("lot") String lot) {
         Product product = DigitalLinkResource.product(gtin);
-        Journey journey = journeys.journey(product, lot).filter(j -> !j.steps().isEmpty())
+        Journey journey = journeys.journey(product, lot).filter(j -> !j.proofs().isEmpty())
                 .orElseThrow(() -> new NotFoundException("No event of lot " + lot + " of " + product.name + " is recorded"));
         return download(journey, "lot", lot);
     }
@@ -45,14 +42,14 @@ public class ProofBundleResource {
     @Operation(summary = "A serialised item's proof bundle")
     public Response item(@PathParam("gtin") String gtin, @PathParam("serial") String serial) {
         Product product = DigitalLinkResource.product(gtin);
-        Journey journey = journeys.itemJourney(product, serial)
+        Journey journey = journeys.itemJourney(product, serial).filter(j -> !j.proofs().isEmpty())
                 .orElseThrow(() -> new NotFoundException("No event of item " + serial + " of " + product.name + " is recorded"));
         return download(journey, "item", serial);
     }
 
     /** citytrace-proof-08712347000026-lot-B20261120.json */
     private Response download(Journey journey, String kind, String value) {
-        return Downloads.attachment(bundles.json(journey), MediaType.APPLICATION_JSON + ";charset=UTF-8",
+        return Downloads.attachment(ProofBundles.json(journey), MediaType.APPLICATION_JSON + ";charset=UTF-8",
                 Downloads.fileName("citytrace-proof", journey.gtin(), kind, value) + ".json");
     }
 }

@@ -1,6 +1,5 @@
 package city.trace.verify;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,18 +17,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import city.trace.anchor.AnchorBatch;
-import city.trace.anchor.AnchorLeaf;
-import city.trace.anchor.merkle.Bytes32;
-import city.trace.anchor.merkle.InclusionProof;
 import city.trace.epcis.EpcisEvent;
 import city.trace.epcis.EventIds;
 import city.trace.epcis.EventQuery;
 import city.trace.epcis.EventQueryRepository;
 import city.trace.epcis.QueryScope;
 import city.trace.org.CurrentMember;
+import city.trace.proof.AnchoringStatus;
+import city.trace.proof.BundleEvent;
+import city.trace.proof.BundleProof;
+import city.trace.proof.Outcome;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -43,12 +43,13 @@ import io.vertx.core.http.HttpServerRequest;
 public class ProofResource {
 
     /**
-     * @param disclosed whether the pre-hash and event are included (see the class comment)
+     * @param disclosed    whether the pre-hash and event are included (see the class comment)
+     * @param verification what this server's verifier found when asked: the stored event against its fingerprint,
+     *                     proof and the chain (check it yourself with the proof bundle and any node)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Proof(String eventID, String hash, String hashVersion, boolean disclosed, String prehash, JsonNode event,
-            Long leafIndex, Long treeSize, List<String> auditPath, String root, Long chainId, String contract,
-            String txHash, Long blockNumber, Instant blockTime, AnchorBatch.Status status) {
+            @JsonUnwrapped BundleProof proof, AnchoringStatus status, Outcome verification, String reason) {
     }
 
     @Inject
@@ -60,21 +61,25 @@ public class ProofResource {
     @Inject
     PublicEvents publicEvents;
 
+    @Inject
+    Verifier verifier;
+
     @GET
     @Path("/{eventID: .+}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An event's Merkle inclusion proof and its anchor on the chain (status PENDING until then); "
-            + "its content only where a public page shows it or the caller may read it")
+    @Operation(summary = "An event's Merkle inclusion proof and its anchor on the chain (status PENDING until then), "
+            + "with what the server's verifier found; its content only where a public page shows it or the caller may read it")
     public Proof proof(@PathParam("eventID") String ignored, @Context HttpServerRequest request) {
         String eventId = EventIds.fromPath(request, "/proofs/");
         EpcisEvent event = EpcisEvent.findByEventId(eventId)
                 .orElseThrow(() -> new NotFoundException("No event " + eventId));
         boolean disclosed = mayRead(event);
-        String prehash = disclosed ? event.prehash : null;
-        JsonNode content = disclosed ? event.json() : null;
-        return AnchorLeaf.findByEvent(event.id).map(leaf -> anchored(event, disclosed, prehash, content, leaf))
-                .orElseGet(() -> new Proof(event.eventId, event.hash, event.hashVersion, disclosed, prehash, content, null,
-                        null, null, null, null, null, null, null, null, AnchorBatch.Status.PENDING));
+        Verifier.Verified verified = verifier.verify(List.of(event)).get(event.id);
+        BundleEvent bundled = verified.bundled();
+        return new Proof(event.eventId, event.hash, event.hashVersion, disclosed, disclosed ? event.prehash : null,
+                disclosed ? event.json() : null, bundled == null ? null : bundled.proof(),
+                bundled == null ? null : bundled.status(), verified.verification().outcome(),
+                verified.verification().reason());
     }
 
     /** A public page shows it, or the caller's organisation may query it (regulators: every event). */
@@ -86,16 +91,5 @@ public class ProofResource {
             return false;
         }
         return !events.find(EventQuery.byEventId(event.eventId), QueryScope.of(member), Map.of()).events().isEmpty();
-    }
-
-    private static Proof anchored(EpcisEvent event, boolean disclosed, String prehash, JsonNode content, AnchorLeaf leaf) {
-        AnchorBatch batch = leaf.batch;
-        InclusionProof proof = leaf.proof();
-        boolean onChain = batch.status == AnchorBatch.Status.ANCHORED || batch.status == AnchorBatch.Status.FINAL;
-        return new Proof(event.eventId, event.hash, event.hashVersion, disclosed, prehash, content, proof.leafIndex(),
-                proof.treeSize(), proof.auditPath().stream().map(Bytes32::toPrefixedHex).toList(),
-                Bytes32.of(batch.root).toPrefixedHex(), batch.chainId, batch.contract,
-                batch.status == AnchorBatch.Status.PENDING ? null : batch.txHash, onChain ? batch.blockNumber : null,
-                onChain ? batch.blockTime : null, batch.status);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import city.trace.config.VerifyConfig;
+import city.trace.verify.VerifyConfig;
 import city.trace.custody.ClaimChecks;
 import city.trace.epcis.EpcisEvent;
 import city.trace.epcis.EventClaims;

@@ -2,35 +2,52 @@ package city.trace.verify;
 
 import java.time.Instant;
 
+import city.trace.proof.BundleProof;
+import city.trace.proof.CheckResult;
+import city.trace.proof.EventReport;
+import city.trace.proof.Outcome;
+
 /**
- * What checking one stored event against the chain found.
+ * What the verifier found of one stored event, as pages say it.
  *
  * @param reason      why it is not VERIFIED (for people), or null
- * @param blockNumber the block the chain says anchored its root (VERIFIED only), likewise the time
+ * @param blockNumber the block the chain says anchored its root (VERIFIED only), likewise its time and tx
  */
-public record Verification(State state, String reason, Long chainId, String contract, Long blockNumber,
+public record Verification(Outcome outcome, String reason, Long chainId, String contract, Long blockNumber,
         Instant blockTime, String txHash) {
 
-    public enum State {
-        /** Recomputed fingerprint, proof and on-chain root all agree. */
-        VERIFIED,
-        /** The fingerprint matches; its batch is not on the chain yet. */
-        PENDING,
-        /** The stored record no longer matches what was anchored. */
-        TAMPERED,
-        /** The chain node could not be asked: nothing is claimed. */
-        UNVERIFIABLE
+    static Verification of(EventReport report, BundleProof proof) {
+        if (report.anchor() != null) {
+            return new Verification(Outcome.VERIFIED, null, proof.chainId(), proof.contract(),
+                    report.anchor().blockNumber(), report.anchor().timestamp(), report.anchor().transactionHash());
+        }
+        CheckResult failure = report.failure().orElseThrow();
+        return of(failure.outcome(), reason(failure));
     }
 
-    static Verification of(State state, String reason) {
-        return new Verification(state, reason, null, null, null, null, null);
+    static Verification of(Outcome outcome, String reason) {
+        return new Verification(outcome, reason, null, null, null, null, null);
+    }
+
+    /** The verifier's finding in a visitor's words. */
+    private static String reason(CheckResult failure) {
+        return switch (failure.outcome()) {
+            case PENDING -> "not anchored on the chain yet";
+            case UNREACHABLE -> "the chain node could not be reached";
+            case NOT_ON_CHAIN -> "the chain does not hold the anchor its proof states: " + failure.detail();
+            case TAMPERED -> failure.check() == CheckResult.Check.PROOF
+                    ? "the event's proof does not lead to its anchored root"
+                    : "the stored event no longer matches its fingerprint";
+            case VERIFIED -> null;
+        };
     }
 
     public boolean isVerified() {
-        return state == State.VERIFIED;
+        return outcome == Outcome.VERIFIED;
     }
 
+    /** Whether the stored record or its claimed anchoring is false: the consortium admin is alerted. */
     public boolean isTampered() {
-        return state == State.TAMPERED;
+        return outcome == Outcome.TAMPERED || outcome == Outcome.NOT_ON_CHAIN;
     }
 }

@@ -2,7 +2,7 @@ package city.trace.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import city.trace.config.MetricsConfig;
+import city.trace.web.MetricsConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
 import io.smallrye.mutiny.Uni;

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import city.trace.config.WebConfig;
+import city.trace.web.WebConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;

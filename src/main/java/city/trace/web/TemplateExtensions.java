@@ -26,11 +26,6 @@ public class TemplateExtensions {
         return instant == null ? "" : instant.toString();
     }
 
-    /** The short name of a CBV term URI: https://ref.gs1.org/cbv/BizStep-shipping is shipping. */
-    static String term(String uri) {
-        return city.trace.epcis.hash.Vocabulary.bareTerm(uri);
-    }
-
     /** For a URL path segment: an eventID such as ni:///sha-256;…?ver=CBV2.0 percent-encoded. */
     static String urlEncode(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");

@@ -3,7 +3,7 @@
 // <script type="application/json" id="proof-bundle">, it checks with WebCrypto that
 //   - SHA-256 of the event's pre-hash (UTF-8) is the digest in its Event Hash ID, and
 //   - the Merkle audit path leads from the leaf hash SHA-256(0x00 ‖ digest) to the batch's root
-//     (RFC 9162 section 2.1.3.2, exactly as city.trace.anchor.merkle.InclusionProof#rootFor).
+//     (RFC 9162 section 2.1.3.2, exactly as city.trace.merkle.InclusionProof#rootFor).
 // What a browser cannot check: that the pre-hash is the canonical form of the event (that canonicalisation
 // lives in Java, city.trace.epcis.hash.EventHasher), and that the root is anchored on the chain (it has no
 // chain node to ask). scripts/verify-bundle.sh checks both, on the same bundle, against any node.

@@ -24,10 +24,10 @@ import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
-import city.trace.anchor.contract.GasSettings;
-import city.trace.anchor.contract.ProvenanceRegistry;
-import city.trace.anchor.contract.TransactionSigner;
-import city.trace.anchor.merkle.Bytes32;
+import city.trace.chain.contract.GasSettings;
+import city.trace.chain.contract.ProvenanceRegistry;
+import city.trace.chain.contract.TransactionSigner;
+import city.trace.merkle.Bytes32;
 import city.trace.support.Anchoring;
 import city.trace.support.AnvilNode;
 import io.restassured.path.json.JsonPath;
@@ -35,7 +35,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The packaged application is killed (SIGKILL) after it sent an anchoring transaction and before the
- * receipt: on restart it reconciles with the chain and never anchors the batch a second time.
+ * receipt: on restart it reconciles with the chain and never anchors the round a second time.
  */
 class AnchorCrashIT {
 
@@ -70,14 +70,14 @@ class AnchorCrashIT {
     @Test
     void anAppKilledBetweenSendingAndTheReceiptAnchorsNothingTwice() throws Exception {
         Process app = startApp();
-        Map<String, Object> sent = awaitBatch("SUBMITTED");
+        Map<String, Object> sent = awaitRound("SUBMITTED");
         app.destroyForcibly().waitFor();
 
         anvil.rpc("evm_mine", "[]");
         anvil.rpc("anvil_setIntervalMining", "[1]");
         Process restarted = startApp();
         try {
-            Map<String, Object> anchored = awaitBatch("FINAL");
+            Map<String, Object> anchored = awaitRound("FINAL");
             assertEquals(sent.get("tx_hash"), anchored.get("tx_hash"), "the transaction sent before the crash");
             String root = Bytes32.of((byte[]) anchored.get("root")).toPrefixedHex();
             assertEquals(1, Anchoring.anchoredLogs(anvil, registry, root), "anchored once");
@@ -124,13 +124,13 @@ class AnchorCrashIT {
         }
     }
 
-    /** Waits until the (only) batch has {@code status}; returns its row. */
-    private static Map<String, Object> awaitBatch(String status) throws SQLException {
+    /** Waits until the (only) round has {@code status}; returns its row. */
+    private static Map<String, Object> awaitRound(String status) throws SQLException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
                     ResultSet rs = c.createStatement().executeQuery(
-                            "select status, tx_hash, root from anchor_batch order by id")) {
+                            "select status, tx_hash, root from anchor_round order by id")) {
                 if (rs.next() && status.equals(rs.getString(1))) {
                     return Map.of("tx_hash", rs.getString(2), "root", rs.getBytes(3));
                 }
@@ -138,7 +138,7 @@ class AnchorCrashIT {
                 // the schema is created at the app's first start
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no batch reached " + status + " within " + PATIENCE);
+                throw new AssertionError("no round reached " + status + " within " + PATIENCE);
             }
             Anchoring.sleep(Duration.ofMillis(200));
         }

@@ -14,14 +14,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import city.trace.anchor.contract.AnchorRecord;
+import city.trace.chain.contract.AnchorRecord;
 import city.trace.batch.Batch;
 import city.trace.epcis.hash.EventHash;
 import city.trace.epcis.EpcisEvent;
-import city.trace.anchor.contract.ProvenanceRegistry;
-import city.trace.anchor.merkle.Bytes32;
-import city.trace.anchor.merkle.InclusionProof;
-import city.trace.anchor.merkle.Rfc6962;
+import city.trace.chain.contract.ProvenanceRegistry;
+import city.trace.merkle.Bytes32;
+import city.trace.merkle.InclusionProof;
+import city.trace.merkle.Rfc6962;
 import city.trace.support.AnvilNode;
 import city.trace.support.Anchoring;
 import city.trace.support.Demo;
@@ -94,7 +94,7 @@ class AnchoringTest {
                 .body("checks.find { it.name == 'Anchoring' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Anchoring' }.data.backlogEvents", org.hamcrest.Matchers.notNullValue());
         given().auth().oauth2(MachineClient.metricsToken()).get("/q/metrics").then().statusCode(200)
-                .body(containsString("citytrace_anchor_backlog"), containsString("citytrace_anchor_batch_size"),
+                .body(containsString("citytrace_anchor_backlog"), containsString("citytrace_anchor_round_size"),
                         containsString("citytrace_anchor_latency"));
     }
 

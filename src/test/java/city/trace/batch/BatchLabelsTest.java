@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.google.zxing.ReaderException;
 
 import city.trace.support.Demo;
-import city.trace.verify.label.QrScan;
+import city.trace.label.QrScan;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -34,7 +34,7 @@ class BatchLabelsTest {
 
     /** What QR codes carry: the configured public base URL, not this test server's address. */
     private static String publicBase() {
-        return ConfigProvider.getConfig().getValue("citytrace.verify.public-base-url", String.class);
+        return ConfigProvider.getConfig().getValue("citytrace.public.base-url", String.class);
     }
 
     private static long wheatBatch(String lot) {

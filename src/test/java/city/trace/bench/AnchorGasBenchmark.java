@@ -21,22 +21,22 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
-import city.trace.anchor.contract.GasSettings;
-import city.trace.anchor.contract.ProvenanceRegistry;
-import city.trace.anchor.contract.TransactionSigner;
-import city.trace.anchor.merkle.Bytes32;
-import city.trace.anchor.merkle.InclusionProof;
-import city.trace.anchor.merkle.MerkleTree;
-import city.trace.anchor.merkle.RandomTrees;
+import city.trace.chain.contract.GasSettings;
+import city.trace.chain.contract.ProvenanceRegistry;
+import city.trace.chain.contract.TransactionSigner;
+import city.trace.merkle.Bytes32;
+import city.trace.merkle.InclusionProof;
+import city.trace.merkle.MerkleTree;
+import city.trace.merkle.RandomTrees;
 import city.trace.support.AnvilNode;
 
 /**
  * Gas per anchored event on a real anvil node (london, free gas, automine): one {@code anchor} transaction per
- * RFC 6962 batch of 1, 100, 1,000 and 10,000 events, side by side with one transaction per event; then the time
+ * RFC 6962 round of 1, 100, 1,000 and 10,000 events, side by side with one transaction per event; then the time
  * to build a 10,000-leaf tree with all its inclusion proofs beside just hashing its leaves. Run by
  * scripts/benchmark-anchor-gas.sh; results go to a Markdown file.
  *
- * <p>Arguments: resultFile [batches per size (5)] [one-event transactions (200)]. Run from the project root
+ * <p>Arguments: resultFile [rounds per size (5)] [one-event transactions (200)]. Run from the project root
  * (anvil comes from tools/node_modules).
  */
 public final class AnchorGasBenchmark {
@@ -53,8 +53,8 @@ public final class AnchorGasBenchmark {
     private final TransactionSigner member;
     private final ProvenanceRegistry registry;
     private BigInteger nonce;
-    /** The app's batch ids come from a database sequence: small numbers, mostly zero bytes in calldata. */
-    private long nextBatchId = 1;
+    /** The app's round ids come from a database sequence: small numbers, mostly zero bytes in calldata. */
+    private long nextRoundId = 1;
     /** Random 32-byte digests, as event hashes are; every call draws fresh ones, so no root repeats. */
     private final RandomTrees digests = new RandomTrees();
     private final List<String> report = new ArrayList<>();
@@ -95,13 +95,13 @@ public final class AnchorGasBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path result = Path.of(args[0]);
-        int batchesPerSize = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int roundsPerSize = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int singleEventTransactions = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         try (AnvilNode node = AnvilNode.start()) {
             Web3j web3j = Web3j.build(new HttpService(node.rpcUrl()));
             try {
                 AnchorGasBenchmark bench = new AnchorGasBenchmark(web3j);
-                bench.gas(batchesPerSize, singleEventTransactions);
+                bench.gas(roundsPerSize, singleEventTransactions);
                 bench.treeBuildTime();
                 Files.writeString(result, String.join("\n", bench.report) + "\n");
                 System.out.println(String.join("\n", bench.report));
@@ -113,64 +113,64 @@ public final class AnchorGasBenchmark {
 
     // --- gas on chain
 
-    private void gas(int batchesPerSize, int singleEventTransactions) throws IOException {
+    private void gas(int roundsPerSize, int singleEventTransactions) throws IOException {
         List<AnchorGas> singles = new ArrayList<>();
         for (int i = 0; i < singleEventTransactions; i++) {
             // anchoring an event on its own is anchoring a tree of one leaf: its root is the leaf hash
-            singles.add(anchorBatch(digests.leaves(1)));
+            singles.add(anchorRound(digests.leaves(1)));
         }
         Measured perEvent = new Measured("one transaction per event", 1, singles);
-        List<Measured> batched = new ArrayList<>();
+        List<Measured> inRounds = new ArrayList<>();
         for (int size : BATCH_SIZES) {
-            List<AnchorGas> batches = new ArrayList<>();
-            for (int i = 0; i < batchesPerSize; i++) {
-                batches.add(anchorBatch(digests.leaves(size)));
+            List<AnchorGas> rounds = new ArrayList<>();
+            for (int i = 0; i < roundsPerSize; i++) {
+                rounds.add(anchorRound(digests.leaves(size)));
             }
-            batched.add(new Measured("batch of " + String.format(Locale.ROOT, "%,d", size), size, batches));
+            inRounds.add(new Measured("round of " + String.format(Locale.ROOT, "%,d", size), size, rounds));
         }
-        gasTable(perEvent, batched);
+        gasTable(perEvent, inRounds);
     }
 
-    private void gasTable(Measured perEvent, List<Measured> batched) {
+    private void gasTable(Measured perEvent, List<Measured> inRounds) {
         line("## Gas per anchored event");
         line("");
         line("| anchoring | transactions | gas per transaction (mean) | = 21,000 intrinsic + calldata + execution "
-                + "| **gas per event** | one tx per event ÷ batched |");
+                + "| **gas per event** | one tx per event ÷ inRounds |");
         line("|---|---|---|---|---|---|");
-        for (Measured m : concat(perEvent, batched)) {
+        for (Measured m : concat(perEvent, inRounds)) {
             line("| %s | %d | %,.0f (%,d–%,d) | 21,000 + %,.0f + %,.0f | **%s** | %s× |", m.label(),
                     m.transactions().size(), m.mean(AnchorGas::gasUsed), m.gasUsed().getMin(), m.gasUsed().getMax(),
                     m.mean(AnchorGas::calldataGas), m.mean(AnchorGas::executionGas), figure(m.gasPerEvent()),
                     figure(perEvent.gasPerEvent() / m.gasPerEvent()));
         }
         line("");
-        Measured target = batched.getLast();
+        Measured target = inRounds.getLast();
         double singlesTotal = perEvent.gasPerEvent() * TARGET_BATCH;
-        double batchTotal = target.mean(AnchorGas::gasUsed);
+        double roundTotal = target.mean(AnchorGas::gasUsed);
         line("%,d events anchored one transaction each: %,.0f gas (the measured mean of %d single-event transactions "
-                + "× %,d); in one batch: %,.0f gas, %,.0f times less.", TARGET_BATCH, singlesTotal,
-                perEvent.transactions().size(), TARGET_BATCH, batchTotal, singlesTotal / batchTotal);
+                + "× %,d); in one round: %,.0f gas, %,.0f times less.", TARGET_BATCH, singlesTotal,
+                perEvent.transactions().size(), TARGET_BATCH, roundTotal, singlesTotal / roundTotal);
         line("");
         boolean met = target.gasPerEvent() <= TARGET_GAS_PER_EVENT;
-        line("**Target ≤ %.0f gas per event at %,d-event batches: %s** (%.2f gas per event). A batch meets it from "
-                + "%,.0f events on (mean gas per anchor transaction ÷ %.0f), as that gas hardly depends on the batch's "
+        line("**Target ≤ %.0f gas per event at %,d-event rounds: %s** (%.2f gas per event). A round meets it from "
+                + "%,.0f events on (mean gas per anchor transaction ÷ %.0f), as that gas hardly depends on the round's "
                 + "size.", TARGET_GAS_PER_EVENT, TARGET_BATCH, met ? "met" : "not met", target.gasPerEvent(),
-                Math.ceil(batchTotal / TARGET_GAS_PER_EVENT), TARGET_GAS_PER_EVENT);
+                Math.ceil(roundTotal / TARGET_GAS_PER_EVENT), TARGET_GAS_PER_EVENT);
         line("");
     }
 
     /** Anchors the tree of these leaves in one transaction, as the worker does, and returns its gas. */
-    private AnchorGas anchorBatch(List<byte[]> leafData) throws IOException {
+    private AnchorGas anchorRound(List<byte[]> leafData) throws IOException {
         Bytes32 root = MerkleTree.of(leafData).root();
-        String hash = registry.anchor(member, takeNonce(), GAS, root, leafData.size(), batchRef(nextBatchId++));
+        String hash = registry.anchor(member, takeNonce(), GAS, root, leafData.size(), roundRef(nextRoundId++));
         long gasUsed = mined(hash);
         String input = web3j.ethGetTransactionByHash(hash).send().getTransaction().orElseThrow().getInput();
         return new AnchorGas(gasUsed, calldataGas(Numeric.hexStringToByteArray(input)));
     }
 
-    /** The app's batchRef: the batch's database id as a uint64, left-padded to bytes32. */
-    private static Bytes32 batchRef(long batchId) {
-        return Bytes32.of(ByteBuffer.allocate(Bytes32.LENGTH).putLong(Bytes32.LENGTH - Long.BYTES, batchId).array());
+    /** The app's roundRef: the round's database id as a uint64, left-padded to bytes32. */
+    private static Bytes32 roundRef(long roundId) {
+        return Bytes32.of(ByteBuffer.allocate(Bytes32.LENGTH).putLong(Bytes32.LENGTH - Long.BYTES, roundId).array());
     }
 
     /** EIP-2028 (london): 4 gas per zero byte of calldata, 16 per other byte. */
@@ -195,7 +195,7 @@ public final class AnchorGasBenchmark {
     // --- building the tree off chain
 
     /**
-     * Per batch the worker builds the tree and every inclusion proof; timed beside the least any tree needs
+     * Per round the worker builds the tree and every inclusion proof; timed beside the least any tree needs
      * (hashing the leaves) and the tree without proofs. The three alternate round by round, after a warm-up.
      */
     private void treeBuildTime() throws Exception {
@@ -223,11 +223,11 @@ public final class AnchorGasBenchmark {
                 }
             }
         }
-        line("## Building a %,d-leaf tree (per batch, off chain)", TARGET_BATCH);
+        line("## Building a %,d-leaf tree (per round, off chain)", TARGET_BATCH);
         line("");
         line("One thread, %d rounds after %d warm-up rounds, the three alternating.", rounds, warmUp);
         line("");
-        line("| work for one batch of %,d events | median ms | p90 ms | ÷ hashing the leaves |", TARGET_BATCH);
+        line("| work for one round of %,d events | median ms | p90 ms | ÷ hashing the leaves |", TARGET_BATCH);
         line("|---|---|---|---|");
         double hashing = percentile(nanos[0], 0.5);
         for (int w = 0; w < work.size(); w++) {
@@ -263,7 +263,7 @@ public final class AnchorGasBenchmark {
         return all;
     }
 
-    /** Two decimals where they matter (gas per event of big batches, ratios near 1), none on large numbers. */
+    /** Two decimals where they matter (gas per event of big rounds, ratios near 1), none on large numbers. */
     private static String figure(double value) {
         return String.format(Locale.ROOT, value >= 100 ? "%,.0f" : "%.2f", value);
     }

@@ -24,10 +24,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AnchoringBenchmark {
 
-    /** Events captured but not yet in a block: in the outbox, or in a batch not yet anchored. */
+    /** Events captured but not yet in a block: in the outbox, or in a round not yet anchored. */
     private static final String NOT_ANCHORED = """
             select (select count(*) from anchor_outbox)
-                 + (select coalesce(sum(leaf_count), 0) from anchor_batch where status in ('PENDING', 'SUBMITTED'))""";
+                 + (select coalesce(sum(leaf_count), 0) from anchor_round where status in ('PENDING', 'SUBMITTED'))""";
 
     private final CaptureClient client;
     private final String jdbcUrl;
@@ -48,7 +48,7 @@ public final class AnchoringBenchmark {
         System.out.println(String.join("\n", bench.report));
     }
 
-    /** A steady trickle of captures; each event's time from its record time to its batch's anchoring. */
+    /** A steady trickle of captures; each event's time from its record time to its round's anchoring. */
     private void latency(int seconds) throws Exception {
         List<String> documents = CaptureClient.generate("T", seconds, 100);
         long since = maxEventId();
@@ -59,11 +59,11 @@ public final class AnchoringBenchmark {
         }
         awaitDrained();
         double[] millis = query("select extract(epoch from b.anchored_at - e.record_time) * 1000 from epcis_event e "
-                + "join anchor_leaf l on l.event_id = e.id join anchor_batch b on b.id = l.batch_id where e.id > " + since
+                + "join anchor_leaf l on l.event_id = e.id join anchor_round b on b.id = l.round_id where e.id > " + since
                 + " order by 1");
         line("## Capture → ANCHORED latency, a block every 2 s");
         line("");
-        line("%d documents of 100 events, one per second (%,d events). Latency = the batch's anchoring time (the "
+        line("%d documents of 100 events, one per second (%,d events). Latency = the round's anchoring time (the "
                 + "worker saw the receipt) − the event's record time, both from the app's clock.", seconds, millis.length);
         line("");
         line("| events | p50 | p99 | max |");
@@ -71,7 +71,7 @@ public final class AnchoringBenchmark {
         line("| %,d | %.2f s | %.2f s | %.2f s |", millis.length, percentile(millis, 0.5) / 1000,
                 percentile(millis, 0.99) / 1000, millis[millis.length - 1] / 1000);
         line("");
-        line("An event waits for its batch to be cut (at most `batch-interval`, 2 s), for the next block (2 s), and "
+        line("An event waits for its round to be cut (at most `round-interval`, 2 s), for the next block (2 s), and "
                 + "for the worker's next round (1 s).");
         line("");
     }
@@ -79,10 +79,10 @@ public final class AnchoringBenchmark {
     /** Capture at full speed while sampling the backlog every second. */
     private void pace(int seconds, int clients) throws Exception {
         int documents = seconds * 15;
-        List<String> batch = CaptureClient.generate("P", documents, CaptureClient.EVENTS_PER_DOCUMENT);
+        List<String> round = CaptureClient.generate("P", documents, CaptureClient.EVENTS_PER_DOCUMENT);
         ExecutorService sender = Executors.newSingleThreadExecutor();
         long start = System.nanoTime();
-        Future<Long> capture = sender.submit(() -> client.capture(batch, clients));
+        Future<Long> capture = sender.submit(() -> client.capture(round, clients));
         List<long[]> samples = new ArrayList<>();
         while (!capture.isDone()) {
             samples.add(new long[] { (System.nanoTime() - start) / 1_000_000, count(NOT_ANCHORED) });

@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import org.apache.http.conn.params.ConnRoutePNames;
 import org.junit.jupiter.api.Test;
 
-import city.trace.config.EpcisConfig;
+import city.trace.epcis.EpcisConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
-import city.trace.anchor.contract.ProvenanceRegistry;
+import city.trace.chain.contract.ProvenanceRegistry;
 import io.restassured.path.json.JsonPath;
 
 /** Watching events on their way to the chain, and reading the chain directly (not through the app). */
@@ -37,6 +37,24 @@ public final class Anchoring {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not reached within " + timeout + ": "
                         + proofs.stream().map(p -> p.getString("eventID") + "=" + p.getString("status")).toList());
+            }
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    /**
+     * Waits until the database says every event's round has {@code status}, without asking the app's verifier
+     * (which would check, and remember, the roots on the chain).
+     */
+    public static void awaitStored(List<String> eventIds, String status, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (((Number) Demo.read(() -> city.trace.epcis.EpcisEvent.getEntityManager().createNativeQuery(
+                "select count(*) from epcis_event e join anchor_leaf l on l.event_id = e.id "
+                        + "join anchor_round r on r.id = l.round_id where e.event_id = any(?1) and r.status = ?2")
+                .setParameter(1, eventIds.toArray(String[]::new)).setParameter(2, status).getSingleResult()))
+                .intValue() < eventIds.size()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not " + status + " within " + timeout + ": " + eventIds);
             }
             sleep(Duration.ofMillis(250));
         }

@@ -16,18 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import city.trace.config.VerifyConfig;
+import city.trace.verify.VerifyConfig;
 
 class PageCacheTest {
 
     private static PageCache cache(Duration ttl) {
         PageCache cache = new PageCache();
         cache.config = new VerifyConfig() {
-            @Override
-            public String publicBaseUrl() {
-                return "https://trace.example.test";
-            }
-
             @Override
             public Duration pageCacheTtl() {
                 return ttl;

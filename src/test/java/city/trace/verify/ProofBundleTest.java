@@ -25,11 +25,11 @@ import city.trace.support.Browser;
 import city.trace.support.Demo;
 import city.trace.support.EpcisDocs;
 import city.trace.support.MachineClient;
-import city.trace.verify.bundle.AnchoringStatus;
-import city.trace.verify.bundle.BundleEvent;
-import city.trace.verify.bundle.ProofBundle;
-import city.trace.verify.bundle.ProofBundleJson;
-import city.trace.verify.bundle.VerifyBundleCommand;
+import city.trace.proof.AnchoringStatus;
+import city.trace.proof.BundleEvent;
+import city.trace.proof.ProofBundle;
+import city.trace.proof.ProofBundleJson;
+import city.trace.proof.cli.VerifyBundleCommand;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -1,0 +1,153 @@
+package city.trace.anchor;
+
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import city.trace.merkle.Bytes32;
+import city.trace.merkle.MerkleTree;
+import city.trace.anchor.AnchorConfig;
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Cuts rounds from the outbox: when {@code roundSize} events wait, or the oldest has waited
+ * {@code roundInterval}, their fingerprints become the leaves of an RFC 6962 tree, and the tree's root and
+ * every leaf's audit path are stored, all in one transaction.
+ */
+@ApplicationScoped
+public class RoundCutter {
+
+    /** Key of the advisory lock held while cutting. */
+    private static final long CUT_LOCK = 0x6369747974726163L;
+    private static final Logger LOG = Logger.getLogger(RoundCutter.class);
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    AnchorConfig config;
+
+    /** The events of the next round, oldest first; empty when no round is due yet. */
+    private record Waiting(List<Long> eventIds, List<byte[]> digests, Instant oldest) {
+    }
+
+    /** Cuts one round if one is due; returns its id. */
+    @Transactional
+    public Optional<Long> cutIfDue(long chainId, String contract) {
+        try (Connection c = db.getConnection()) {
+            Waiting waiting = waiting(c);
+            boolean due = waiting.eventIds().size() >= config.roundSize() || (!waiting.eventIds().isEmpty()
+                    && !waiting.oldest().plus(config.roundInterval()).isAfter(Instant.now()));
+            if (!due) {
+                return Optional.empty();
+            }
+            long t0 = System.nanoTime();
+            MerkleTree tree = MerkleTree.of(waiting.digests());
+            long roundId = roundFor(c, tree, chainId, contract);
+            long t1 = System.nanoTime();
+            storeLeaves(c, roundId, tree, waiting.eventIds());
+            long t2 = System.nanoTime();
+            try (PreparedStatement done = c.prepareStatement("delete from anchor_outbox where event_id = any(?)")) {
+                done.setArray(1, c.createArrayOf("bigint", waiting.eventIds().toArray()));
+                done.executeUpdate();
+            }
+            LOG.debugf("Round %d: %d events; tree %d ms, proofs stored %d ms, outbox %d ms", roundId, tree.size(),
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+            return Optional.of(roundId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not cut an anchoring round: " + e.getMessage(), e);
+        }
+    }
+
+    private Waiting waiting(Connection c) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        List<byte[]> digests = new ArrayList<>();
+        Instant oldest = null;
+        // one lock for the whole cut (not one per row): never two rounds of one event, even with two workers
+        try (var lock = c.createStatement()) {
+            lock.execute("select pg_advisory_xact_lock(" + CUT_LOCK + ")");
+        }
+        try (PreparedStatement next = c.prepareStatement(
+                "select event_id, digest, enqueued_at from anchor_outbox order by event_id limit ?")) {
+            next.setInt(1, config.roundSize());
+            try (ResultSet rs = next.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    digests.add(rs.getBytes(2));
+                    Instant enqueued = rs.getTimestamp(3).toInstant();
+                    oldest = oldest == null || enqueued.isBefore(oldest) ? enqueued : oldest;
+                }
+            }
+        }
+        return new Waiting(ids, digests, oldest);
+    }
+
+    /**
+     * A new round for the tree; or, when the same root was cut before (the same fingerprints in the same
+     * order, e.g. an event captured again under another eventID), that round: its proofs hold for these too.
+     */
+    private static long roundFor(Connection c, MerkleTree tree, long chainId, String contract) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("insert into anchor_round (root, leaf_count, status, "
+                + "chain_id, contract) values (?, ?, 'PENDING', ?, ?) on conflict (root) do nothing returning id")) {
+            insert.setBytes(1, tree.root().toByteArray());
+            insert.setInt(2, tree.size());
+            insert.setLong(3, chainId);
+            insert.setString(4, contract);
+            try (ResultSet rs = insert.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement existing = c.prepareStatement("select id from anchor_round where root = ?")) {
+            existing.setBytes(1, tree.root().toByteArray());
+            try (ResultSet rs = existing.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Stores every leaf's audit path. The paths travel as one binary parameter with their offsets and lengths,
+     * and the database cuts them apart: sent as an array they would be hex text, parsed back element by element.
+     */
+    private static void storeLeaves(Connection c, long roundId, MerkleTree tree, List<Long> eventIds)
+            throws SQLException {
+        int n = eventIds.size();
+        Integer[] indexes = new Integer[n];
+        Integer[] offsets = new Integer[n];
+        Integer[] lengths = new Integer[n];
+        ByteArrayOutputStream paths = new ByteArrayOutputStream(n * 16 * Bytes32.LENGTH);
+        for (int i = 0; i < n; i++) {
+            byte[] path = tree.inclusionProof(i).packedPath();
+            indexes[i] = i;
+            offsets[i] = paths.size();
+            lengths[i] = path.length;
+            paths.writeBytes(path);
+        }
+        try (PreparedStatement insert = c.prepareStatement("insert into anchor_leaf (event_id, round_id, leaf_index, "
+                + "audit_path) select e, ?, i, substring(?::bytea from o + 1 for l) "
+                + "from unnest(?::bigint[], ?::int[], ?::int[], ?::int[]) as u(e, i, o, l)")) {
+            insert.setLong(1, roundId);
+            insert.setBytes(2, paths.toByteArray());
+            insert.setArray(3, c.createArrayOf("bigint", eventIds.toArray()));
+            insert.setArray(4, c.createArrayOf("int4", indexes));
+            insert.setArray(5, c.createArrayOf("int4", offsets));
+            insert.setArray(6, c.createArrayOf("int4", lengths));
+            insert.executeUpdate();
+        }
+    }
+}

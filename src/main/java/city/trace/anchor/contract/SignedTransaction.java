@@ -1,8 +1,0 @@
-package city.trace.anchor.contract;
-
-/**
- * A transaction ready to send: its hash is known before sending, so it can be stored first and the same bytes
- * resent later without signing again (a resend with the same nonce cannot be mined twice).
- */
-public record SignedTransaction(String hash, String rawTransaction) {
-}

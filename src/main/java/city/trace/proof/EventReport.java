@@ -1,0 +1,27 @@
+package city.trace.proof;
+
+import java.util.List;
+import java.util.Optional;
+
+import city.trace.chain.contract.AnchorRecord;
+
+/**
+ * The checks of one event, in order, and what they add up to.
+ *
+ * @param anchor the anchor the chain holds for the event's root, when every check passed (else null)
+ */
+public record EventReport(String eventID, List<CheckResult> checks, AnchorRecord anchor) {
+
+    public EventReport {
+        checks = List.copyOf(checks);
+    }
+
+    public Outcome outcome() {
+        return checks.stream().map(CheckResult::outcome).reduce(Outcome.VERIFIED, Outcome::worse);
+    }
+
+    /** The first check that did not pass. */
+    public Optional<CheckResult> failure() {
+        return checks.stream().filter(check -> !check.isPassed()).findFirst();
+    }
+}

@@ -1,0 +1,71 @@
+package city.trace.verify;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.web3j.protocol.Web3j;
+
+import city.trace.anchor.AnchorConfig;
+import city.trace.chain.contract.AnchorRecord;
+import city.trace.merkle.Bytes32;
+import city.trace.proof.ChainView;
+import city.trace.proof.NodeChain;
+
+/**
+ * The chain as the app's verifier sees it: asked through the configured node, remembering what cannot change
+ * any more — the node's chain id, and anchors buried under enough blocks to be final — so that pages of
+ * settled lots cost no round trip to the node (and still verify while it is down).
+ */
+@ApplicationScoped
+public class ChainMemory implements ChainView {
+
+    @Inject
+    Web3j web3j;
+
+    @Inject
+    AnchorConfig anchoring;
+
+    private NodeChain node;
+    private volatile Long chainId;
+    private final Map<String, AnchorRecord> settled = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void connect() {
+        node = NodeChain.through(web3j);
+    }
+
+    @Override
+    public String node() {
+        return node.node();
+    }
+
+    @Override
+    public long chainId() {
+        Long known = chainId;
+        if (known == null) {
+            known = node.chainId();
+            chainId = known;
+        }
+        return known;
+    }
+
+    @Override
+    public Optional<AnchorRecord> anchorOf(String contract, Bytes32 root) {
+        String key = contract.toLowerCase(Locale.ROOT) + root.toPrefixedHex();
+        AnchorRecord remembered = settled.get(key);
+        if (remembered != null) {
+            return Optional.of(remembered);
+        }
+        Optional<AnchorRecord> anchor = node.anchorOf(contract, root);
+        if (anchor.isPresent() && anchor.get().blockNumber() + anchoring.confirmations() - 1 <= node.latestBlockNumber()) {
+            settled.put(key, anchor.get());
+        }
+        return anchor;
+    }
+}

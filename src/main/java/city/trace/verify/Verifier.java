@@ -1,0 +1,85 @@
+package city.trace.verify;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import city.trace.anchor.Anchoring;
+import city.trace.anchor.Anchorings;
+import city.trace.epcis.EpcisEvent;
+import city.trace.proof.BundleEvent;
+import city.trace.proof.BundleVerifier;
+import city.trace.proof.EventReport;
+import city.trace.proof.Outcome;
+
+/**
+ * Checks stored events with the one verifier ({@link BundleVerifier}), trusting nothing in the database: each
+ * event becomes the bundle entry its row and anchoring say, which the verifier recomputes and checks against
+ * the chain. Pages embed exactly those entries, so the browser re-checks what the server checked. Tampering
+ * found is recorded as an alert for the consortium admin.
+ */
+@ApplicationScoped
+public class Verifier {
+
+    /**
+     * @param bundled the event as a bundle states it, null when the stored row cannot even be read as one
+     */
+    public record Verified(EpcisEvent event, BundleEvent bundled, Verification verification) {
+    }
+
+    @Inject
+    Anchorings anchorings;
+
+    @Inject
+    ChainMemory chain;
+
+    @Inject
+    TamperAlerts alerts;
+
+    private BundleVerifier verifier;
+
+    @PostConstruct
+    void create() {
+        verifier = new BundleVerifier(chain);
+    }
+
+    /** Each event verified, by database id, in the given order. */
+    public Map<Long, Verified> verify(Collection<EpcisEvent> events) {
+        Map<Long, Anchoring> anchoring = anchorings.of(events.stream().map(event -> event.id).toList());
+        Map<Long, BundleEvent> bundled = new LinkedHashMap<>();
+        for (EpcisEvent event : events) {
+            try {
+                bundled.put(event.id, bundled(event, anchoring.get(event.id)));
+            } catch (IllegalArgumentException unreadable) {
+                bundled.put(event.id, null);
+            }
+        }
+        List<BundleEvent> readable = bundled.values().stream().filter(Objects::nonNull).toList();
+        Iterator<EventReport> reports = verifier.verify(readable).events().iterator();
+        Map<Long, Verified> verified = new LinkedHashMap<>();
+        for (EpcisEvent event : events) {
+            BundleEvent entry = bundled.get(event.id);
+            Verification verification = entry == null
+                    ? Verification.of(Outcome.TAMPERED, "the stored event cannot be read as an EPCIS event")
+                    : Verification.of(reports.next(), entry.proof());
+            if (verification.isTampered()) {
+                alerts.raise(event.id, verification.reason());
+            }
+            verified.put(event.id, new Verified(event, entry, verification));
+        }
+        return verified;
+    }
+
+    /** The bundle entry a stored event and its anchoring make; IllegalArgumentException when they make none. */
+    private static BundleEvent bundled(EpcisEvent event, Anchoring anchoring) {
+        return new BundleEvent(event.eventId, event.json(), event.prefixes(), event.hashVersion, event.prehash,
+                event.hash, anchoring.status(), anchoring.proof());
+    }
+}

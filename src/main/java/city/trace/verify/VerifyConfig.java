@@ -1,0 +1,22 @@
+package city.trace.verify;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The public side: GS1 Digital Links, QR codes and the verification pages consumers see. */
+@ConfigMapping(prefix = "citytrace.verify")
+public interface VerifyConfig {
+
+    /**
+     * How long a rendered verification page is served from memory. Pages are checked against the chain anew
+     * after it, so a record changed behind the app's back shows as tampered within this time.
+     */
+    @WithDefault("5s")
+    Duration pageCacheTtl();
+
+    /** How deep the journey follows inputs through transformations (flour → wheat → …). */
+    @WithDefault("8")
+    int maxUpstreamDepth();
+}

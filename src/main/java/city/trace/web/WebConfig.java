@@ -1,0 +1,18 @@
+package city.trace.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The pages people use in their browsers. */
+@ConfigMapping(prefix = "citytrace.web")
+public interface WebConfig {
+
+    /**
+     * Marks every cookie the app sets Secure (browsers then send it over HTTPS only): on wherever the site is
+     * served over TLS, also behind a proxy that terminates TLS. Off by default for http://localhost. A request
+     * that arrives over HTTPS (or that a trusted proxy says did, see quarkus.http.proxy.*) gets Secure cookies
+     * anyway.
+     */
+    @WithDefault("false")
+    boolean secureCookies();
+}
