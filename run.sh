@@ -7,6 +7,7 @@
 #   CITYTRACE_CHAIN_RPC_URL               an external EVM JSON-RPC node (e.g. Besu QBFT), with CITYTRACE_CHAIN_CHAIN_ID
 #                                         and the anchoring key CITYTRACE_ANCHOR_PRIVATE_KEY (or a keystore file)
 #   CITYTRACE_KEYCLOAK_URL                an external Keycloak holding the citytrace realm
+#   CITYTRACE_WEB_CSRF_SECRET             the forms' signing secret (default: made once into .citytrace/csrf-secret)
 # Ports: PORT (app, 8080), CITYTRACE_ANVIL_PORT (8545), CITYTRACE_KEYCLOAK_PORT (8180), CITYTRACE_DB_PORT (5433).
 set -euo pipefail
 source "$(dirname "$0")/scripts/lib.sh"
@@ -61,6 +62,7 @@ export CITYTRACE_CHAIN_CHAIN_ID=$CHAIN_ID
 
 say "Starting CityTrace on $APP_URL"
 APP_PID=$(PORT=$APP_PORT CITYTRACE_DATA_DIR="$STATE_DIR" CITYTRACE_DEMO_ENABLED=true \
+  CITYTRACE_WEB_CSRF_SECRET=$(csrf_secret "$STATE_DIR") \
   start_service app "$LOG_DIR/app.log" "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=192m \
     -jar "$APP_JAR")
 wait_http "CityTrace" "$APP_URL/q/health/ready" 180 "$APP_PID" || die "see $LOG_DIR/app.log"

@@ -188,11 +188,28 @@ start_local_stack() {
   start_app "$dir"
 }
 
+# csrf_secret DIR: the secret that signs the forms' CSRF tokens of the app whose data is in DIR: CITYTRACE_WEB_CSRF_SECRET
+# when set, else DIR/csrf-secret, made once with a random value (readable by its owner only), so that forms opened
+# before a restart still work after it.
+csrf_secret() {
+  local file="$1/csrf-secret"
+  if [[ -n "${CITYTRACE_WEB_CSRF_SECRET:-}" ]]; then
+    echo "$CITYTRACE_WEB_CSRF_SECRET"
+    return
+  fi
+  if [[ ! -s "$file" ]]; then
+    mkdir -p "$1"
+    (umask 077 && head -c 48 /dev/urandom | base64 -w0 > "$file") || die "could not write $file"
+  fi
+  cat "$file"
+}
+
 # start_app DIR: (re)starts the packaged app of the local stack on APP_PORT, with its data in DIR/data; the
 # app reads further settings from the environment (CITYTRACE_VERIFY_PAGE_CACHE_TTL=0s, for instance).
 start_app() {
   local dir=$1
   APP_PID=$(PORT=$APP_PORT CITYTRACE_DATA_DIR="$dir/data" CITYTRACE_DB_PORT=$DB_PORT CITYTRACE_DEMO_ENABLED=true \
+    CITYTRACE_WEB_CSRF_SECRET=$(csrf_secret "$dir/data") \
     CITYTRACE_KEYCLOAK_URL="$KEYCLOAK_URL" CITYTRACE_CHAIN_RPC_URL="$ANVIL_URL" CITYTRACE_ANCHOR_PRIVATE_KEY="$ANVIL_DEV_KEY" \
     start_service app "$LOG_DIR/app.log" "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=192m \
       ${CITYTRACE_JAVA_OPTS:-} -jar "$APP_JAR")

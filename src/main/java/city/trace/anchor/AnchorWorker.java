@@ -1,6 +1,10 @@
 package city.trace.anchor;
 
 import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,12 +25,13 @@ import city.trace.chain.contract.ContractRevertException;
 import city.trace.chain.contract.RootAlreadyAnchoredException;
 import city.trace.chain.contract.SignedTransaction;
 import city.trace.merkle.Bytes32;
-import city.trace.anchor.AnchorConfig;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 
 /**
- * The one anchoring worker: cuts rounds from the outbox and moves every open round on, one step per round —
+ * The one anchoring worker (of all instances on the database, one at a time): cuts rounds from the outbox and
+ * moves every open round on, one step per round —
  * sign and store the transaction, send it, find its receipt, watch its confirmations — so that a crash at any
  * point resumes from the database. The chain is not trusted to be up: while it fails, the worker backs off
  * and the events wait in the outbox; nothing is lost and nothing is anchored twice (the same stored bytes
@@ -36,6 +41,8 @@ import io.quarkus.scheduler.ScheduledExecution;
 public class AnchorWorker {
 
     private static final Logger LOG = Logger.getLogger(AnchorWorker.class);
+    /** Key of the advisory lock held by the worker in its round, for every instance on the database. */
+    private static final long ROUND_LOCK = 0x63697479616e6368L;
 
     @Inject
     AnchorConfig config;
@@ -51,6 +58,9 @@ public class AnchorWorker {
 
     @Inject
     AnchorMetrics metrics;
+
+    @Inject
+    AgroalDataSource db;
 
     private Instant retryAt = Instant.MIN;
     private Duration backoff;
@@ -74,11 +84,38 @@ public class AnchorWorker {
         work();
     }
 
-    /** One round of work; does nothing while backing off after a failure of the chain node. */
+    /**
+     * One round of work; does nothing while backing off after a failure of the chain node, nor while the worker of
+     * another instance on this database is in its round.
+     */
     public synchronized void work() {
         if (Instant.now().isBefore(retryAt)) {
             return;
         }
+        // Two workers sending from the one account at once would sign a round twice with two nonces (the one never
+        // sent leaves a gap every later transaction waits behind) and, on a new chain, each deploy a registry.
+        try (Connection c = db.getConnection()) {
+            if (roundLock(c, "pg_try_advisory_lock")) {
+                try {
+                    round();
+                } finally {
+                    roundLock(c, "pg_advisory_unlock");
+                }
+            }
+        } catch (SQLException e) {
+            backOff(new IllegalStateException("Could not take the anchoring lock: " + e.getMessage(), e));
+        }
+    }
+
+    /** Takes or releases the session lock of a round: false when another instance holds it. */
+    private static boolean roundLock(Connection c, String function) throws SQLException {
+        try (Statement lock = c.createStatement();
+                ResultSet rs = lock.executeQuery("select " + function + "(" + ROUND_LOCK + ")")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private void round() {
         try {
             chain.ensureReady();
             long chainId = chain.signer().chainId();

@@ -47,6 +47,8 @@ public class DemoData {
 
     /** The first member created; its presence means the demo was seeded. */
     static final String MARKER = "korenaar-farm";
+    /** Key of the advisory lock held while seeding. */
+    private static final long SEED_LOCK = 0x6369747964656d6fL;
 
     @Inject
     OrganizationService organizations;
@@ -69,6 +71,9 @@ public class DemoData {
 
     @Transactional
     public void seed() {
+        // instances started at once on one empty database: one seeds, the others wait and find it done
+        Organization.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(" + SEED_LOCK + ")")
+                .getSingleResult();
         if (Organization.findByCode(MARKER).isPresent()) {
             return;
         }

@@ -1,14 +1,10 @@
 package city.trace.web;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,10 +17,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * Cross-site request forgery token of the current request (signed double-submit cookie, as OWASP
  * recommends): the browser holds a random value in an HttpOnly, SameSite=Strict cookie, and every form
- * carries the HMAC of that value and of the login session under a key only the server knows. A forged form
- * from another site can neither read the cookie nor compute the HMAC, and a token taken from one session (a
- * planted cookie with the attacker's own token) is worth nothing in another. Templates read
- * {@code inject:csrf.token}.
+ * carries the HMAC of that value and of the login session under a key only the server knows (the configured
+ * {@link WebConfig#csrfSecret()}, the same on every instance of the site and after restarts). A forged form from
+ * another site can neither read the cookie nor compute the HMAC, and a token taken from one session (a planted
+ * cookie with the attacker's own token) is worth nothing in another. Templates read {@code inject:csrf.token}.
  */
 @RequestScoped
 @Named("csrf")
@@ -35,14 +31,15 @@ public class CsrfToken {
     /** Where scripts send the token instead of a form field. */
     public static final String HEADER = "X-CSRF-Token";
 
-    /** Signs with a key made at start-up: forms opened before a restart must be reloaded once. */
-    private static final byte[] KEY = randomBytes(32);
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     /** 32 random bytes in base64url, as {@link #bind} makes them. */
     private static final Pattern COOKIE_VALUE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    CsrfSigner signer;
 
     private String cookieValue;
     private boolean fresh;
@@ -67,7 +64,7 @@ public class CsrfToken {
 
     /** The value a form must send back in its {@value #FIELD} field (or a script in {@value #HEADER}). */
     public String getToken() {
-        return sign(cookieValue, session());
+        return signer.sign(cookieValue, session());
     }
 
     /** Whether {@code submitted} is this browser's token for this session; never when the cookie is new. */
@@ -87,18 +84,6 @@ public class CsrfToken {
         }
         Object sid = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("sid") : null;
         return identity.getPrincipal().getName() + "\n" + (sid == null ? "" : sid);
-    }
-
-    private static String sign(String cookie, String session) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
-            mac.update(cookie.getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) 0); // the cookie is base64url (see COOKIE_VALUE): nothing in it can shift this boundary
-            return B64.encodeToString(mac.doFinal(session.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
     }
 
     private static byte[] randomBytes(int n) {

@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +24,7 @@ import city.trace.chain.contract.TransactionSigner;
 import city.trace.merkle.Bytes32;
 import city.trace.support.Anchoring;
 import city.trace.support.AnvilNode;
+import city.trace.support.PackagedApp;
 import io.restassured.path.json.JsonPath;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -69,14 +64,13 @@ class AnchorCrashIT {
 
     @Test
     void anAppKilledBetweenSendingAndTheReceiptAnchorsNothingTwice() throws Exception {
-        Process app = startApp();
+        PackagedApp app = startApp();
         Map<String, Object> sent = awaitRound("SUBMITTED");
-        app.destroyForcibly().waitFor();
+        app.kill();
 
         anvil.rpc("evm_mine", "[]");
         anvil.rpc("anvil_setIntervalMining", "[1]");
-        Process restarted = startApp();
-        try {
+        try (PackagedApp restarted = startApp()) {
             Map<String, Object> anchored = awaitRound("FINAL");
             assertEquals(sent.get("tx_hash"), anchored.get("tx_hash"), "the transaction sent before the crash");
             String root = Bytes32.of((byte[]) anchored.get("root")).toPrefixedHex();
@@ -84,44 +78,18 @@ class AnchorCrashIT {
             // deployment, membership, one anchor: no second anchoring transaction was ever sent
             assertEquals("0x3", JsonPath.from(anvil.rpc("eth_getTransactionCount",
                     "[\"" + Credentials.create(AnvilNode.DEV_KEY).getAddress() + "\", \"latest\"]")).getString("result"));
-        } finally {
-            restarted.destroy();
-            restarted.waitFor();
         }
     }
 
     /** The packaged app on the test's PostgreSQL and anvil, seeding the demo chain (whose events it anchors). */
-    private static Process startApp() throws IOException, InterruptedException {
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("citytrace.app.jar", "target/quarkus-app/quarkus-run.jar"))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        Path.of("target", "anchor-crash-it.log").toFile()));
-        Map<String, String> env = builder.environment();
-        env.putAll(new HashMap<>(Map.of("PORT", String.valueOf(port),
-                "DB_URL", postgres.getJdbcUrl("postgres", "postgres"), "DB_USER", "postgres", "DB_PASSWORD", "",
-                "CITYTRACE_CHAIN_RPC_URL", anvil.rpcUrl(), "CITYTRACE_ANCHOR_PRIVATE_KEY", AnvilNode.DEV_KEY,
-                "CITYTRACE_ANCHOR_CONTRACT", registry, "CITYTRACE_DEMO_ENABLED", "true",
+    private static PackagedApp startApp() {
+        return PackagedApp.launch("anchor-crash-it", Map.of("DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
+                "DB_USER", "postgres", "DB_PASSWORD", "", "CITYTRACE_CHAIN_RPC_URL", anvil.rpcUrl(),
+                "CITYTRACE_ANCHOR_PRIVATE_KEY", AnvilNode.DEV_KEY, "CITYTRACE_ANCHOR_CONTRACT", registry,
+                "CITYTRACE_DEMO_ENABLED", "true",
                 // no Keycloak here: do not wait for it at start
-                "CITYTRACE_KEYCLOAK_URL", "http://localhost:1", "QUARKUS_OIDC_CONNECTION_DELAY", "1S")));
-        env.put("QUARKUS_OIDC_API_CONNECTION_DELAY", "1S");
-        Process app = builder.start();
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        HttpClient http = HttpClient.newHttpClient();
-        while (true) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/live")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return app;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            if (!app.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the app did not start; see target/anchor-crash-it.log");
-            }
-            Thread.sleep(250);
-        }
+                "CITYTRACE_KEYCLOAK_URL", "http://localhost:1", "QUARKUS_OIDC_CONNECTION_DELAY", "1S",
+                "QUARKUS_OIDC_API_CONNECTION_DELAY", "1S")).awaitStarted();
     }
 
     /** Waits until the (only) round has {@code status}; returns its row. */
@@ -141,12 +109,6 @@ class AnchorCrashIT {
                 throw new AssertionError("no round reached " + status + " within " + PATIENCE);
             }
             Anchoring.sleep(Duration.ofMillis(200));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -81,9 +81,18 @@ public final class Anchoring {
 
     /** The Anchored events the contract emitted for {@code root}, read from the node's logs. */
     public static int anchoredLogs(AnvilNode anvil, String contract, String root) {
+        return logsOf(anvil, "\"address\": \"" + contract + "\", ", root);
+    }
+
+    /** The Anchored events any contract on the chain emitted for {@code root}. */
+    public static int anchoredLogsOnAnyContract(AnvilNode anvil, String root) {
+        return logsOf(anvil, "", root);
+    }
+
+    private static int logsOf(AnvilNode anvil, String addressFilter, String root) {
         String topic = org.web3j.crypto.Hash.sha3String("Anchored(bytes32,address,uint64,bytes32)");
-        String logs = anvil.rpc("eth_getLogs", "[{\"fromBlock\": \"0x0\", \"toBlock\": \"latest\", \"address\": \""
-                + contract + "\", \"topics\": [\"" + topic + "\", \"" + root + "\"]}]");
+        String logs = anvil.rpc("eth_getLogs", "[{\"fromBlock\": \"0x0\", \"toBlock\": \"latest\", " + addressFilter
+                + "\"topics\": [\"" + topic + "\", \"" + root + "\"]}]");
         return JsonPath.from(logs).getList("result").size();
     }
 

@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import city.trace.batch.Batch;
@@ -79,6 +81,24 @@ class CsrfProtectionTest {
         Browser.open("/products/new").submit().header("Sec-Fetch-Site", "same-origin")
                 .formParam("name", "x").post("/products")
                 .then().statusCode(400).body(containsString("id=\"gtin-error\""));
+    }
+
+    @Test
+    void aTokenSignedWithTheConfiguredSecretIsAcceptedOneSignedWithAnotherIsRefused() {
+        Browser.Form page = Browser.open("/products/new");
+        // what this browser's token is on any instance with this secret, and on this one after a restart; the test
+        // login has no Keycloak session id (sid)
+        String session = "alice\n";
+        String sameSecret = new CsrfSigner(ConfigProvider.getConfig().getOptionalValue("citytrace.web.csrf-secret",
+                String.class)).sign(page.cookie(), session);
+        String anotherSecret = new CsrfSigner(Optional.of("the-csrf-secret-of-another-site-0123456789"))
+                .sign(page.cookie(), session);
+        given().redirects().follow(false).cookie("citytrace-csrf", page.cookie()).formParam("csrf-token", sameSecret)
+                .formParam("name", "x").post("/products")
+                .then().statusCode(400).body(containsString("id=\"gtin-error\""));
+        given().redirects().follow(false).cookie("citytrace-csrf", page.cookie()).formParam("csrf-token", anotherSecret)
+                .formParam("name", "x").post("/products")
+                .then().statusCode(403).body(containsString(REFUSED));
     }
 
     @Test
