@@ -5,9 +5,20 @@ const { login } = require('./login');
 
 const PHONE = { width: 390, height: 844 };
 
-/** How far the page is wider than the window (0 when nothing sticks out sideways). */
+/** How far the page is wider than the window (0 when nothing sticks out sideways), and what sticks out. */
 async function overflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const { by, culprits } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [...document.querySelectorAll('body *')].filter(e => !e.parentElement.closest('.table-wrap'))
+      .filter(e => e.getBoundingClientRect().right > width || e.scrollWidth > e.clientWidth && !e.matches('.table-wrap'))
+      .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className} `
+        + `(right ${e.getBoundingClientRect().right}, scroll ${e.scrollWidth}/${e.clientWidth})`);
+    return { by: document.documentElement.scrollWidth - width, culprits: out.slice(0, 8) };
+  });
+  if (by > 0) {
+    console.log(`${page.url()} is ${by}px too wide: ${culprits.join(', ')}`);
+  }
+  return by;
 }
 
 /** WCAG contrast ratio of a CSS rgb() colour against white. */
