@@ -153,7 +153,8 @@ start_anvil() {
 }
 
 # start_keycloak PORT APP_URL LOG: Keycloak in dev mode with an in-memory database; the realm file in
-# docker/keycloak is imported at every start, so it stays the single source of truth.
+# docker/keycloak is imported at every start, so it stays the single source of truth, and the login pages'
+# theme is read from docker/keycloak/themes.
 start_keycloak() {
   local port=$1 app_url=$2 log=$3
   port_in_use "$port" && die "port $port (Keycloak) is in use by another program; set CITYTRACE_KEYCLOAK_PORT or stop it"
@@ -162,7 +163,7 @@ start_keycloak() {
   KEYCLOAK_PID=$(JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin CITYTRACE_APP_URL="$app_url" \
     start_service keycloak "$log" "$KEYCLOAK_HOME/bin/kc.sh" start-dev --db=dev-mem \
-      --http-host=127.0.0.1 --http-port="$port" --import-realm)
+      --http-host=127.0.0.1 --http-port="$port" --import-realm --spi-theme--folder--dir="$ROOT/docker/keycloak/themes")
 }
 
 await_keycloak() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 import city.trace.batch.Batch;
 import city.trace.batch.BatchService;
 import city.trace.gs1.CheckDigit;
+import city.trace.gs1.DigitalLink;
 import city.trace.org.Organization;
 import city.trace.org.Organization.Kind;
 import city.trace.org.OrganizationService;
@@ -41,6 +43,7 @@ import io.quarkus.runtime.StartupEvent;
  * food safety office watches. All of it is one transaction, so a second start finds it complete or absent.
  */
 @ApplicationScoped
+@Named("demo")
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
@@ -49,6 +52,8 @@ public class DemoData {
     static final String MARKER = "korenaar-farm";
     /** Key of the advisory lock held while seeding. */
     private static final long SEED_LOCK = 0x6369747964656d6fL;
+    private static final String BAKERY = "noorderlicht-bakery";
+    private static final String BREAD = "Milk bread loaf 800 g";
 
     @Inject
     OrganizationService organizations;
@@ -82,7 +87,7 @@ public class DemoData {
                 "0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
         Organization dairy = member("zonneweide-dairy", "Zonneweide Dairy", Kind.FARM, "8712346", "Groningen",
                 "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
-        Organization bakery = member("noorderlicht-bakery", "Noorderlicht Mill & Bakery", Kind.FACTORY, "8712347",
+        Organization bakery = member(BAKERY, "Noorderlicht Mill & Bakery", Kind.FACTORY, "8712347",
                 "Groningen", "0x90F79bf6EB2c4f870365E785982E1f101E93b906");
         Organization carrier = member("coldlink-logistics", "ColdLink Logistics", Kind.CARRIER, "8712348", "Rotterdam",
                 "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65");
@@ -101,7 +106,7 @@ public class DemoData {
         Product wheat = product(farm, "Winter wheat, bulk", "Grain", "Baking wheat, harvested and dried on the farm");
         Product milk = product(dairy, "Raw whole milk", "Dairy", "Cooled raw milk from the farm's own herd");
         Product flour = product(bakery, "Stoneground wheat flour", "Flour", "Wholemeal flour milled from local wheat");
-        Product bread = product(bakery, "Milk bread loaf 800 g", "Bakery", "Made with Korenaar flour and Zonneweide milk");
+        Product bread = product(bakery, BREAD, "Bakery", "Made with Korenaar flour and Zonneweide milk");
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Batch wheatLot = batches.create(farm, batchForm(wheat, "W" + today.minusDays(110).getYear() + "-07", fields,
@@ -117,6 +122,19 @@ public class DemoData {
                 "B" + compact(today.minusDays(2)), plant, today.minusDays(2), today.plusDays(4), "2400", "H87"));
         deliver(bakery, carrier, plant, shop, breadLot, "1200");
         LOG.info("Demo supply chain seeded: 6 members, 4 products, 4 batches (2 from processing), 3 shipments");
+    }
+
+    /**
+     * The public page of the demo's bread lot, for the landing page's "see an example": the first lot recorded of
+     * the demo bakery's bread. Null where the demo was never seeded (templates read {@code inject:demo.breadLotPath}).
+     */
+    public String breadLotPath() {
+        return Organization.findByCode(BAKERY)
+                .flatMap(bakery -> Product.find("organization = ?1 and name = ?2", bakery, BREAD)
+                        .<Product>firstResultOptional())
+                .flatMap(bread -> Batch.find("product = ?1 order by id", bread).<Batch>firstResultOptional())
+                .map(lot -> DigitalLink.lot(lot.product.gtin, lot.lot).path())
+                .orElse(null);
     }
 
     private Organization member(String code, String name, Kind kind, String prefix, String city, String address) {

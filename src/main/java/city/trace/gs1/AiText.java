@@ -7,7 +7,7 @@ package city.trace.gs1;
 final class AiText {
 
     /** GS1 AI encodable character set 82, the alphabet of serials, lots and most alphanumeric keys. */
-    private static final String CSET_82_SYMBOLS = "!\"%&'()*+,-./:;<=>?_";
+    static final String CSET_82_SYMBOLS = "!\"%&'()*+,-./:;<=>?_";
     /** GS1 AI encodable character set 39, the alphabet of the CPID (AI 8010). */
     private static final String CSET_39_SYMBOLS = "#-/";
     /** Characters an EPC URN must escape (TDS) and a Digital Link path segment must escape (GS1 DL). */

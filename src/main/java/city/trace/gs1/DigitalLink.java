@@ -22,8 +22,10 @@ public record DigitalLink(DigitalLinkKey key, String keyValue, List<Qualifier> q
             Map.of("22", 20, "10", 20, "21", 20, "235", 28, "254", 20);
     private static final Map<String, Integer> NUMERIC_QUALIFIER_MAX = Map.of("8011", 12, "8019", 10);
     private static final String CPV = "22";
-    private static final String LOT = "10";
-    private static final String SERIAL = "21";
+    /** The AI of a lot (batch) qualifier. */
+    public static final String LOT = "10";
+    /** The AI of a serial number qualifier. */
+    public static final String SERIAL = "21";
 
     public DigitalLink {
         qualifiers = List.copyOf(qualifiers);
@@ -74,6 +76,19 @@ public record DigitalLink(DigitalLinkKey key, String keyValue, List<Qualifier> q
     public static Optional<DigitalLink> parseLot(String uri) {
         return parse(uri, DigitalLinkKey.GTIN)
                 .filter(link -> link.qualifiers().size() == 1 && link.qualifiers().get(0).ai().equals(LOT));
+    }
+
+    /** Empty when {@code lot} may be a lot (AI 10) of a Digital Link, otherwise a sentence saying why not. */
+    public static Optional<String> lotProblem(String lot) {
+        if (lot == null || lot.isBlank()) {
+            return Optional.of("Lot is required");
+        }
+        if (lot.length() > ALPHANUMERIC_QUALIFIER_MAX.get(LOT)) {
+            return Optional.of("A lot has at most " + ALPHANUMERIC_QUALIFIER_MAX.get(LOT) + " characters, not "
+                    + lot.length());
+        }
+        return isValidQualifier(LOT, lot) ? Optional.empty()
+                : Optional.of("A lot may contain only letters (A–Z, a–z), digits and the signs " + AiText.CSET_82_SYMBOLS);
     }
 
     /** The value of a key qualifier (e.g. "10", the lot), if present. */

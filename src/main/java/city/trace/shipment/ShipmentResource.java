@@ -1,5 +1,6 @@
 package city.trace.shipment;
 
+import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,7 +31,8 @@ public class ShipmentResource {
         static native TemplateInstance form(ShipmentForm form, FormErrors errors, List<Choice> carriers,
                 List<Choice> origins, List<Choice> destinations, List<HeldLot> batches);
 
-        static native TemplateInstance detail(Shipment shipment, boolean canDepart, boolean canArrive);
+        /** {@code siteZone}: where the departure and arrival events took their offset from */
+        static native TemplateInstance detail(Shipment shipment, boolean canDepart, boolean canArrive, ZoneId siteZone);
     }
 
     @Inject
@@ -66,7 +68,7 @@ public class ShipmentResource {
         Shipment shipment = shipments.findVisible(member, id);
         var org = member.getOrganizationIfAny();
         return Templates.detail(shipment, org.filter(shipment::canDepart).isPresent(),
-                org.filter(shipment::canArrive).isPresent());
+                org.filter(shipment::canArrive).isPresent(), shipments.siteZone());
     }
 
     @POST

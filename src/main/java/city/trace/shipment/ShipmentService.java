@@ -39,7 +39,8 @@ public class ShipmentService {
     @Inject
     EpcisConfig epcis;
 
-    private ZoneId siteZone() {
+    /** The zone whose offset the shipment's events record. */
+    ZoneId siteZone() {
         return ZoneId.of(epcis.siteTimeZone());
     }
 

@@ -18,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +29,7 @@ import city.trace.gs1.DigitalLink;
 import city.trace.gs1.Gs1Key;
 import city.trace.label.PublicLinks;
 import city.trace.product.Product;
+import city.trace.web.PageLanguage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -46,7 +46,7 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @Tag(name = "GS1 Digital Link")
 public class DigitalLinkResource {
 
-    private static final List<String> LANGUAGES = PublicLocale.SUPPORTED.stream().map(Locale::getLanguage).toList();
+    private static final List<String> LANGUAGES = PageLanguage.SUPPORTED.stream().map(Locale::getLanguage).toList();
     /** What chooses a page rather than the linkset, and its language (the linkset varies by Accept only). */
     private static final String VARY_PAGE = String.join(", ", HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE,
             HttpHeaders.COOKIE);
@@ -55,8 +55,7 @@ public class DigitalLinkResource {
     static class Templates {
         static native TemplateInstance journey(Journey journey, String bundleJson, String bundleUrl);
 
-        static native TemplateInstance product(Product product, List<Batch> lots, String unknownLot, String unknownSerial,
-                String path);
+        static native TemplateInstance product(Product product, List<Batch> lots, String unknownLot, String unknownSerial);
 
         static native TemplateInstance recall(Batch batch, String path);
     }
@@ -67,7 +66,7 @@ public class DigitalLinkResource {
         String linkType;
         @QueryParam("lang")
         String lang;
-        @CookieParam(PublicLocale.COOKIE)
+        @CookieParam(PageLanguage.COOKIE)
         String remembered;
         @HeaderParam(HttpHeaders.ACCEPT)
         String accept;
@@ -79,14 +78,13 @@ public class DigitalLinkResource {
         Visit visit() {
             boolean linkset = "linkset".equals(linkType) || "all".equals(linkType)
                     || (accept != null && accept.contains(Linkset.MEDIA_TYPE));
-            return new Visit(PublicLocale.resolve(lang, remembered, acceptLanguage),
-                    PublicLocale.supported(lang).isPresent(), linkset, linkType,
+            return new Visit(PageLanguage.resolve(lang, remembered, acceptLanguage), linkset, linkType,
                     RenderedPage.gzipAcceptedBy(acceptEncoding));
         }
     }
 
     /** The visitor's language and how they asked. */
-    record Visit(Locale locale, boolean remember, boolean wantsLinkset, String linkType, boolean acceptsGzip) {
+    record Visit(Locale locale, boolean wantsLinkset, String linkType, boolean acceptsGzip) {
         String cacheKey(String page) {
             return page + "|" + locale.getLanguage();
         }
@@ -168,7 +166,7 @@ public class DigitalLinkResource {
 
     private Response productPage(Product product, String unknownLot, String unknownSerial, Visit visit) {
         List<Batch> lots = Batch.list("product = ?1 order by productionDate desc, lot", product);
-        return html(Templates.product(product, lots, unknownLot, unknownSerial, "/01/" + product.gtin), visit);
+        return html(Templates.product(product, lots, unknownLot, unknownSerial), visit);
     }
 
     private Linkset lotLinkset(Product product, String lot) {
@@ -224,14 +222,12 @@ public class DigitalLinkResource {
         return page(page.setLocale(visit.locale()), visit, VARY_PAGE).build();
     }
 
-    /** @param vary what varies the answer, for caches between the visitor and us */
+    /**
+     * @param vary what varies the answer, for caches between the visitor and us (a language chosen here is
+     *             remembered by {@link city.trace.web.LanguageChoice}, as on every page)
+     */
     private static Response.ResponseBuilder page(Object entity, Visit visit, String vary) {
-        Response.ResponseBuilder response = Response.ok(entity, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return Response.ok(entity, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CONTENT_LANGUAGE, visit.locale().getLanguage()).header(HttpHeaders.VARY, vary);
-        if (visit.remember()) {
-            response.cookie(new NewCookie.Builder(PublicLocale.COOKIE).value(visit.locale().getLanguage()).path("/")
-                    .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build());
-        }
-        return response;
     }
 }

@@ -31,6 +31,31 @@ public interface PublicMessages {
     @Message("CityTrace — open traceability for smart-city industry. Events follow GS1 EPCIS 2.0; fingerprints are anchored on the consortium chain.")
     String footer();
 
+    // The landing page's Digital Link box, for visitors without a camera
+    @Message("Check a product")
+    String lookup_title();
+
+    @Message("No camera at hand? Type the numbers printed on the package, or paste the address of its QR code.")
+    String lookup_hint();
+
+    @Message("GTIN or Digital Link")
+    String lookup_gtin();
+
+    @Message("The 8 to 14 digits under the barcode, or an address such as https://id.gs1.org/01/…/10/…")
+    String lookup_gtin_hint();
+
+    @Message("Lot")
+    String lookup_lot();
+
+    @Message("Printed near the best-before date; not needed when the address has it")
+    String lookup_lot_hint();
+
+    @Message("Show its journey")
+    String lookup_submit();
+
+    @Message("Or see an example: the demo's milk bread")
+    String lookup_example();
+
     @Message("Where {product} comes from")
     String journey_title(String product);
 

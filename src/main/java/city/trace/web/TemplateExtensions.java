@@ -3,22 +3,25 @@ package city.trace.web;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 
-/** Formatting used across pages. Times are shown in UTC, labelled, as events record them. */
+/**
+ * Formatting used across pages. Every time is printed by {@link #format(Instant, ZoneOffset)}, labelled with its
+ * offset: an event's time in the offset the event recorded, other times (when a record was made) in UTC.
+ */
 @TemplateExtension
 public class TemplateExtensions {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** A time of the app's own records, in UTC: 2026-12-02 13:05 (UTC). */
     static String display(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
+        return format(instant, ZoneOffset.UTC);
     }
 
     /** An ISO timestamp for {@code <time datetime>}. */
@@ -31,18 +34,32 @@ public class TemplateExtensions {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** A time as the event recorded it, in its own offset: 2026-11-20 06:30 +01:00 (UTC when none). */
+    /**
+     * A time as its event recorded it, in the event's eventTimeZoneOffset (+01:00); in UTC when the offset is
+     * missing or malformed, and labelled either way.
+     */
     static String at(Instant instant, String offset) {
-        if (instant == null) {
-            return "";
-        }
         ZoneOffset zone;
         try {
             zone = offset == null ? ZoneOffset.UTC : ZoneOffset.of(offset);
         } catch (DateTimeException e) {
             zone = ZoneOffset.UTC;
         }
-        return LOCAL_TIME.format(instant.atOffset(zone)) + " " + (zone == ZoneOffset.UTC ? "UTC" : zone.getId());
+        return format(instant, zone);
+    }
+
+    /** A time in the offset a time zone had then, as events recorded in that zone carry it. */
+    static String inZone(Instant instant, ZoneId zone) {
+        return instant == null ? "" : format(instant, zone.getRules().getOffset(instant));
+    }
+
+    /** The one way pages print a time: 2026-12-02 14:05 (UTC+01:00). */
+    private static String format(Instant instant, ZoneOffset offset) {
+        if (instant == null) {
+            return "";
+        }
+        return LOCAL_TIME.format(instant.atOffset(offset)) + " (UTC"
+                + (offset.equals(ZoneOffset.UTC) ? "" : offset.getId()) + ")";
     }
 
     /** JSON to embed in a {@code <script>} element: with every "&lt;" escaped, nothing in it can end the element. */

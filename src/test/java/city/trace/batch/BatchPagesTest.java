@@ -14,6 +14,7 @@ import city.trace.product.Product;
 import city.trace.site.Site;
 import city.trace.support.Browser;
 import city.trace.support.Demo;
+import city.trace.support.Events;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -54,6 +55,24 @@ class BatchPagesTest {
                 .body(containsString("Winter wheat, bulk, lot " + lot), containsString("12.5 t"),
                         containsString(Demo.FIELDS_GLN));
         given().get("/dashboard").then().body(containsString(lot));
+    }
+
+    /** An event's time is shown as it was recorded: in its own offset, labelled, on the batch page and the public one. */
+    @Test
+    @TestSecurity(user = "alice", roles = "manufacturer")
+    @OidcSecurity(claims = @Claim(key = "organization", value = Demo.FARM))
+    void eventTimesAreShownInTheEventsOwnOffset() {
+        Batch batch = Demo.batch(Demo.WHEAT_GTIN, Demo.FIELDS_GLN, "TZ", "10", Unit.TNE);
+        Events.storeBehindTheRules(Demo.FARM, """
+                {"type": "ObjectEvent", "action": "OBSERVE", "bizStep": "inspecting", "disposition": "active",
+                 "eventTime": "2026-11-21T09:00:00.000+05:30", "eventTimeZoneOffset": "+05:30",
+                 "readPoint": {"id": "%s"}, "quantityList": [%s]}""".formatted(Events.location(Demo.FIELDS_GLN),
+                Events.quantity(Events.lot(batch), "1", "TNE")));
+
+        String shown = "<time datetime=\"2026-11-21T03:30:00Z\">2026-11-21 09:00 (UTC+05:30)</time>";
+        given().get("/batches/" + batch.id).then().statusCode(200).body(containsString(shown));
+        given().accept("text/html").get("/01/" + Demo.WHEAT_GTIN + "/10/" + batch.lot).then().statusCode(200)
+                .body(containsString(shown));
     }
 
     @Test

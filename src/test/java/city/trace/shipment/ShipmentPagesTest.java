@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,11 @@ class ShipmentPagesTest {
         Shipment departed = Demo.read(() -> Shipment.findById(id));
         assertEquals(Shipment.Status.DEPARTED, departed.status);
         assertNotNull(departed.departedAt);
+        // shown as its shipping event recorded it: in the sites' offset, labelled
+        ZoneOffset offset = ZoneId.of("Europe/Amsterdam").getRules().getOffset(departed.departedAt);
+        given().get("/shipments/" + id).then().body(containsString("<dt>Departed</dt><dd><time datetime=\""
+                + departed.departedAt + "\">" + departed.departedAt.atOffset(offset).toLocalDateTime().toString()
+                        .substring(0, 16).replace('T', ' ') + " (UTC" + offset.getId() + ")</time>"));
         // a partial shipment: the rest stays at the plant
         assertEquals(0, new BigDecimal("50").compareTo(Demo.stockAt(flour, Demo.BAKERY_PLANT_GLN, "KGM")));
         Whereabouts where = Demo.whereabouts(flour);

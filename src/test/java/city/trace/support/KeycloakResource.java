@@ -25,6 +25,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     public static final String VERSION = "26.7.3";
     private static final Path HOME = Path.of(".cache/keycloak-" + VERSION);
     private static final Path REALM = Path.of("docker/keycloak/citytrace-realm.json");
+    /** The login pages' theme, read from the checkout (not copied into the shared .cache/). */
+    private static final Path THEMES = Path.of("docker/keycloak/themes");
     /** A realm attribute that tells which start of Keycloak wrote the file it imported. */
     private static final String IMPORT_MARK = "citytraceTestImport";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,7 +76,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             JSON.writeValue(imports.resolve(REALM.getFileName()).toFile(), realm);
             ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/kc.sh").toString(), "start-dev",
                     "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm",
-                    "--health-enabled=false", "--metrics-enabled=false")
+                    "--health-enabled=false", "--metrics-enabled=false",
+                    "--spi-theme--folder--dir=" + THEMES.toAbsolutePath())
                     .redirectErrorStream(true)
                     .redirectOutput(Path.of("target/keycloak-test.log").toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

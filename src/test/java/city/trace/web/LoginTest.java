@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,30 @@ class LoginTest {
         assertTrue(afterLogout.body().contains("href=\"/login\""), "landing page shows Log in again");
         HttpResponse<String> again = browser.get("/dashboard");
         assertTrue(again.uri().toString().startsWith(KeycloakResource.url()), "logged out: login asked again");
+    }
+
+    /** Keycloak's login page looks like CityTrace, leads back to it and speaks the language chosen in the app. */
+    @Test
+    void theLoginPageIsCityTracesInTheVisitorsLanguage() {
+        WebSession browser = new WebSession(app);
+        HttpResponse<String> english = browser.get("/dashboard");
+        assertTrue(english.uri().toString().startsWith(KeycloakResource.url()), "Keycloak's login page");
+        assertTrue(english.body().contains("/login/citytrace/css/citytrace.css"), "CityTrace's styles");
+        assertTrue(english.body().contains("<a href=\"" + app + "\">« Back to CityTrace</a>"), "the way back");
+        assertTrue(english.body().contains("lang=\"en\""), "in English");
+        for (String language : List.of("en", "nl", "zh-Hans")) {
+            assertTrue(english.body().contains("kc_locale=" + language), "offers " + language);
+        }
+
+        browser.get("/?lang=nl");
+        assertEquals("nl", browser.cookies().get("lang"), "the choice is remembered");
+        HttpResponse<String> dutch = browser.get("/dashboard");
+        assertTrue(dutch.body().contains("lang=\"nl\"") && dutch.body().contains("« Terug naar CityTrace"),
+                () -> "in the language chosen in the app: " + dutch.uri() + " " + dutch.body().substring(0, 200));
+        browser.get("/?lang=zh");
+        HttpResponse<String> chinese = browser.get("/dashboard");
+        assertTrue(chinese.body().contains("« 返回 CityTrace") && chinese.body().contains("登录"), "in Chinese");
+        assertEquals(app.resolve("/dashboard"), browser.logIn(chinese, "alice", "alice").uri(), "and logs in");
     }
 
     @Test
