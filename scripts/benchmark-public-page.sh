@@ -72,7 +72,7 @@ steps=$(curl -fsS "$APP_URL$page_path" | grep -c 'class="step ')
     "$page_path" "$steps"
   printf '%s bytes with its proof bundle for the browser check; %s bytes gzipped, as browsers ask for it). ' \
     "$page_bytes" "$gzip_bytes"
-  printf 'The app as `./run.sh` starts it (`-Xmx256m`, serial GC), PostgreSQL 17 (embedded) and anvil on the same '
+  printf 'The app with the JVM options of `./run.sh` (scripts/lib.sh, `app_jvm_options`), PostgreSQL 17 (embedded) and anvil on the same '
   printf 'machine; wrk shares the 2 cores with them. Latencies as wrk reports them; errors are non-2xx answers and socket errors.\n\n'
   printf '| Endpoint | Clients | Requests/s | p50 | p99 | Errors |\n|---|---:|---:|---:|---:|---:|\n'
   cat "$RESULT.part"

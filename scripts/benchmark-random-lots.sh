@@ -91,6 +91,28 @@ say "A capture load of $CAPTURE_DOCUMENTS,000 events"
 bench_java city.trace.bench.CaptureLoad "$APP_URL" "$KEYCLOAK_URL" "M$(( $(date +%s) % 100000 ))" "$CAPTURE_DOCUMENTS"
 pss_capture=$(rss_mib "$(app_java_pid)")
 
+# memory_run LABEL: the app restarted with the JVM options and malloc arenas of the environment, random lots'
+# pages at 200 clients, then the capture load; appends a row to memory_rows
+memory_rows=""
+memory_run() {
+  local label=$1 started pages
+  stop_service app
+  start_app "$STACK_DIR"
+  started=$(rss_mib "$(app_java_pid)")
+  random_pages 50 "$(( SMOKE ? 1 : 5 ))" > /dev/null
+  random_pages 200
+  pages=$(rss_mib "$(app_java_pid)")
+  bench_java city.trace.bench.CaptureLoad "$APP_URL" "$KEYCLOAK_URL" "N$(( $(date +%s) % 100000 ))" "$CAPTURE_DOCUMENTS"
+  memory_rows+=$(printf '| %s | %s MiB | %s pages/s, p99 %s, errors %s | %s MiB | **%s MiB** |' "$label" "$started" \
+    "$WRK_RPS" "$WRK_P99" "$WRK_ERRORS" "$pages" "$(rss_mib "$(app_java_pid)")")$'\n'
+}
+say "Memory: the JVM options before issue 10 and now, each on a fresh start under the same load"
+if (( ! SMOKE )); then
+  CITYTRACE_JVM_OPTIONS="-XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=192m" APP_MALLOC_ARENA_MAX=16 \
+    memory_run "before: \`-XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=192m\`, glibc's default arenas (16 on 2 cores)"
+fi
+memory_run "now: \`$(app_jvm_options | tr '\n' ' ' | sed 's/ $//')\`, \`MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX\`"
+
 events=$(awk '/^Generated/ {print $5}' "$LOG_DIR/city.txt")
 {
   printf '# Public pages of random lots\n\n'
@@ -111,9 +133,14 @@ events=$(awk '/^Generated/ {print $5}' "$LOG_DIR/city.txt")
   printf '|---|---:|---:|---:|---:|---:|---:|\n%s\n' "$rows"
   printf 'Goal (issue 10): at 200 clients ≥ 1,500 pages/s and p99 ≤ 50 ms.\n\n'
   printf '## Memory\n\n'
-  printf 'The app'"'"'s resident memory (PSS, as `scripts/memory.sh` counts it) after the page runs: **%s MiB** ' "$pss_pages"
-  printf '(RSS %s MiB); after a capture load of %s,000 events on top: **%s MiB**. Limit (issue 10): 400 MB.\n\n' \
+  printf 'The app'"'"'s resident memory (PSS, as `scripts/memory.sh` counts it) after the page runs above: **%s MiB** ' "$pss_pages"
+  printf '(RSS %s MiB); after a capture load of %s,000 events on top: **%s MiB**. Limit (issue 10): 400 MB. ' \
     "$rss_pages" "$CAPTURE_DOCUMENTS" "$pss_capture"
+  printf 'Then, with the JVM options before and now, each on a fresh start: %s s of random lots'"'"' pages at 200 ' \
+    "$SECONDS_EACH"
+  printf 'clients (after a warm-up), then the same capture load:\n\n'
+  printf '| JVM | after start | pages | after the pages | after the capture load |\n|---|---:|---|---:|---:|\n%s\n' \
+    "$memory_rows"
   printf '## Where a page'"'"'s time goes\n\n'
   printf 'A further run at 200 clients (%s s), with PostgreSQL'"'"'s pg_stat_statements and a JFR recording:\n\n' \
     "$(( SMOKE ? 1 : 10 ))"

@@ -23,6 +23,7 @@ find_jdk() {
     version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
     if [[ "${version%%.*}" =~ ^[0-9]+$ ]] && (( ${version%%.*} >= 21 )); then
       export JAVA_HOME="$candidate"
+      JAVA_MAJOR=${version%%.*}
       return 0
     fi
   done
@@ -188,6 +189,22 @@ start_local_stack() {
   start_app "$dir"
 }
 
+# The app's JVM options (find_jdk first), sized so that it stays within 400 MB resident after the random-lot
+# benchmark and a capture load (benchmarks/random-lots.md, "Memory"): the heap starts small and returns what it
+# does not need after a full collection, but may still grow to 256 MB for the largest capture documents; a fixed
+# young generation (its every page is touched between two collections); on JDK 25+ compact object headers (a
+# smaller heap) and glibc's freed memory returned to the system every 5 s. CITYTRACE_JVM_OPTIONS replaces them.
+app_jvm_options() {
+  if [[ -n "${CITYTRACE_JVM_OPTIONS:-}" ]]; then echo "$CITYTRACE_JVM_OPTIONS"; return; fi
+  echo -XX:+UseSerialGC -Xms64m -Xmx256m -Xmn48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+    -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m
+  (( ${JAVA_MAJOR:-21} < 25 )) || echo -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000
+}
+
+# glibc's malloc arenas: one per thread that allocates, up to 8 a core, each holding on to freed memory; two
+# serve the app as well (MALLOC_ARENA_MAX overrides).
+APP_MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+
 # start_app DIR [SECONDS]: (re)starts the packaged app of the local stack on APP_PORT, with its data in DIR/data,
 # and waits up to SECONDS (120) until it is ready; the app reads further settings from the environment
 # (CITYTRACE_VERIFY_PAGE_CACHE_TTL=0s, for instance).
@@ -195,8 +212,8 @@ start_app() {
   local dir=$1 seconds=${2:-120}
   APP_PID=$(PORT=$APP_PORT CITYTRACE_DATA_DIR="$dir/data" CITYTRACE_DB_PORT=$DB_PORT CITYTRACE_DEMO_ENABLED=true \
     CITYTRACE_KEYCLOAK_URL="$KEYCLOAK_URL" CITYTRACE_CHAIN_RPC_URL="$ANVIL_URL" CITYTRACE_ANCHOR_PRIVATE_KEY="$ANVIL_DEV_KEY" \
-    start_service app "$LOG_DIR/app.log" "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=192m \
-      ${CITYTRACE_JAVA_OPTS:-} -jar "$APP_JAR")
+    MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX start_service app "$LOG_DIR/app.log" "$JAVA_HOME/bin/java" \
+      $(app_jvm_options) ${CITYTRACE_JAVA_OPTS:-} -jar "$APP_JAR")
   wait_http "CityTrace" "$APP_URL/q/health/ready" "$seconds" "$APP_PID" || die "see $LOG_DIR/app.log"
 }
 

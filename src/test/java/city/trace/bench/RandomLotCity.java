@@ -121,6 +121,11 @@ public final class RandomLotCity {
         if (lotCount < 3) {
             throw new IllegalArgumentException("a city needs at least 3 lots (one chain), not " + lotCount);
         }
+        try (ResultSet rs = db.createStatement().executeQuery("select 1 from organization where code = 'city-farm-1'")) {
+            if (rs.next()) {
+                throw new IllegalStateException("this database holds a generated city already; generate into a fresh one");
+            }
+        }
         db.setAutoCommit(false);
         RandomLotCity city = new RandomLotCity(db, seed);
         long start = System.nanoTime();
