@@ -61,10 +61,9 @@ export CITYTRACE_CHAIN_CHAIN_ID=$CHAIN_ID
 [[ -n "${KEYCLOAK_PID:-}" ]] && { say "Waiting for Keycloak"; await_keycloak "$CITYTRACE_KEYCLOAK_URL" "$LOG_DIR/keycloak.log"; }
 
 say "Starting CityTrace on $APP_URL"
-APP_PID=$(PORT=$APP_PORT CITYTRACE_DATA_DIR="$STATE_DIR" CITYTRACE_DEMO_ENABLED=true \
+APP_PID=$(PORT=$APP_PORT CITYTRACE_DATA_DIR="$STATE_DIR" CITYTRACE_DEMO_ENABLED=true MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX \
   CITYTRACE_WEB_CSRF_SECRET=$(csrf_secret "$STATE_DIR") \
-  start_service app "$LOG_DIR/app.log" "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=192m \
-    -jar "$APP_JAR")
+  start_service app "$LOG_DIR/app.log" "$JAVA_HOME/bin/java" $(app_jvm_options) -jar "$APP_JAR")
 wait_http "CityTrace" "$APP_URL/q/health/ready" 180 "$APP_PID" || die "see $LOG_DIR/app.log"
 
 cat <<EOF

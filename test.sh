@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: ./mvnw verify (unit and @QuarkusTest suites against real PostgreSQL, anvil and
 # Keycloak), then the browser tests in e2e-tests/ (Playwright in the system's Chromium) against the
-# packaged application with real Keycloak. Installs what it needs (npm packages, Keycloak, Chromium via apt).
+# packaged application with real Keycloak, then every benchmark in smoke mode on the same services (so that
+# none rots). Installs what it needs (npm packages, Keycloak, Chromium and wrk via apt).
 set -euo pipefail
 source "$(dirname "$0")/scripts/lib.sh"
 
@@ -34,5 +35,8 @@ export CITYTRACE_WEB_SECURE_COOKIES=true
 start_local_stack "$ROOT/target/e2e"
 (cd "$ROOT/e2e-tests" && CITYTRACE_URL="$APP_URL" CITYTRACE_KEYCLOAK_URL="$KEYCLOAK_URL" CHROMIUM="$CHROMIUM" \
   npx playwright test)
+
+say "Every benchmark in smoke mode (tiny sizes, seconds of load, no figures asserted) on the same services"
+smoke_benchmarks "$ROOT/target/e2e"
 
 say "All tests passed in $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"

@@ -2,12 +2,14 @@
 # Anchoring gas benchmark: gas per anchored event for RFC 6962 anchor rounds of 1, 100, 1,000 and 10,000 events, side
 # by side with one transaction per event, on a real anvil node the benchmark starts itself (london, free gas,
 # automine); then the time to build a 10,000-leaf tree with all its proofs. Writes benchmarks/anchor-gas.md.
-# Usage: scripts/benchmark-anchor-gas.sh [rounds per size (5)] [one-event transactions (200)]
+# Usage: scripts/benchmark-anchor-gas.sh [--smoke] [rounds per size (5)] [one-event transactions (200)]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-RESULT="$ROOT/benchmarks/anchor-gas.md"
-mkdir -p "$ROOT/target/bench" "$ROOT/benchmarks"
+bench_init anchor-gas "$@"
+set -- "${BENCH_ARGS[@]}"
+(( SMOKE && $# == 0 )) && set -- 1 3
+mkdir -p "$ROOT/target/bench"
 
 find_jdk
 ensure_npm_tools

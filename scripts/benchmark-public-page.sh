@@ -4,26 +4,24 @@
 # clients, with /q/health/live measured in the same run as the floor of what this machine serves. Twice:
 # as deployed (rendered pages kept for 5 s, then verified anew) and with that cache off (every request
 # recomputes every hash and proof). Starts the packaged app with its own PostgreSQL, anvil and Keycloak on
-# free ports; measures with wrk (installed with apt when missing); writes benchmarks/public-page.md.
-# Usage: scripts/benchmark-public-page.sh [seconds per measurement (20)]
+# free ports (or uses the stack BENCH_STACK_DIR names, see scripts/lib.sh); measures with wrk (installed with apt
+# when missing); writes benchmarks/public-page.md.
+# Usage: scripts/benchmark-public-page.sh [--smoke] [seconds per measurement (20)]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
+bench_init public-page "$@"
+set -- "${BENCH_ARGS[@]}"
+(( SMOKE && $# == 0 )) && set -- 1
 SECONDS_EACH=${1:-20}
-RESULT="$ROOT/benchmarks/public-page.md"
 BREAD_GTIN=08712347000026 # the demo bakery's bread (company prefix 8712347, item 00002)
-RUN_DIR="$ROOT/target/bench/run"
-LOG_DIR="$ROOT/target/bench/logs"
 
 find_jdk
 ensure_npm_tools
 ensure_keycloak
 ensure_app_built
 command -v wrk >/dev/null || apt_install wrk "the HTTP load generator of this benchmark"
-mkdir -p "$RUN_DIR" "$LOG_DIR" "$(dirname "$RESULT")"
-stop_leftovers
-trap stop_local_stack EXIT
-start_local_stack "$ROOT/target/bench"
+bench_stack
 
 # The bread lot's path, from its product page; then wait until the demo's events are anchored and final.
 page_path=$(curl -fsS "$APP_URL/01/$BREAD_GTIN" | grep -o "/01/$BREAD_GTIN/10/[A-Za-z0-9]*" | head -1)
@@ -38,23 +36,16 @@ curl -fsS "$APP_URL$page_path" | grep -q 'verdict-VERIFIED' || die "the page did
 # measure NAME CONNECTIONS URL [ENCODING]: one wrk run, asking for ENCODING (identity unless given) as
 # Accept-Encoding; appends a table row "| NAME | connections | req/s | p50 | p99 | errors |"
 measure() {
-  local name=$1 connections=$2 url=$3 encoding=${4:-identity} out
-  out=$(wrk -t2 -c"$connections" -d"${SECONDS_EACH}s" --timeout 10s --latency -H 'Accept: text/html' \
-    -H "Accept-Encoding: $encoding" "$url")
-  echo "$out" > "$LOG_DIR/wrk-$(tr -c 'a-z0-9\n' '-' <<< "$name")-$connections.txt"
-  local rps p50 p99 errors
-  rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<< "$out")
-  p50=$(awk '$1 == "50%" {print $2}' <<< "$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
-  errors=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<< "$out")
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$connections" "$rps" "$p50" "$p99" "$errors" >> "$RESULT.part"
-  say "$name, $connections clients: $rps req/s, p50 $p50, p99 $p99, errors $errors"
+  local name=$1 connections=$2 url=$3 encoding=${4:-identity}
+  wrk_run "$name" "$connections" "$SECONDS_EACH" "$url" -H 'Accept: text/html' -H "Accept-Encoding: $encoding"
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$connections" "$WRK_RPS" "$WRK_P50" "$WRK_P99" "$WRK_ERRORS" \
+    >> "$RESULT.part"
 }
 
 # run_all LABEL [uncompressed-too]: the floor and the page (gzip, as browsers ask) at 50 and 200 clients
 run_all() {
   local label=$1 uncompressed=${2:-}
-  wrk -t2 -c50 -d5s -H 'Accept: text/html' "$APP_URL$page_path" > /dev/null # warm-up: JIT, connection pools
+  wrk -t2 -c50 -d"$(( SMOKE ? 1 : 5 ))s" -H 'Accept: text/html' "$APP_URL$page_path" > /dev/null # warm-up: JIT, pools
   for connections in 50 200; do
     measure "/q/health/live" "$connections" "$APP_URL/q/health/live"
     measure "verification page, $label, gzip" "$connections" "$APP_URL$page_path" "gzip, deflate, br"
@@ -67,7 +58,7 @@ say "Measuring the app as deployed ($SECONDS_EACH s a run)"
 run_all "pages kept 5 s" uncompressed-too
 say "Restarting the app with the page cache off"
 stop_service app
-CITYTRACE_VERIFY_PAGE_CACHE_TTL=0s start_app "$ROOT/target/bench"
+CITYTRACE_VERIFY_PAGE_CACHE_TTL=0s start_app "$STACK_DIR"
 run_all "every request verified"
 
 page_bytes=$(curl -fsS "$APP_URL$page_path" | wc -c)
@@ -81,7 +72,7 @@ steps=$(curl -fsS "$APP_URL$page_path" | grep -c 'class="step ')
     "$page_path" "$steps"
   printf '%s bytes with its proof bundle for the browser check; %s bytes gzipped, as browsers ask for it). ' \
     "$page_bytes" "$gzip_bytes"
-  printf 'The app as `./run.sh` starts it (`-Xmx256m`, serial GC), PostgreSQL 17 (embedded) and anvil on the same '
+  printf 'The app with the JVM options of `./run.sh` (scripts/lib.sh, `app_jvm_options`), PostgreSQL 17 (embedded) and anvil on the same '
   printf 'machine; wrk shares the 2 cores with them. Latencies as wrk reports them; errors are non-2xx answers and socket errors.\n\n'
   printf '| Endpoint | Clients | Requests/s | p50 | p99 | Errors |\n|---|---:|---:|---:|---:|---:|\n'
   cat "$RESULT.part"

@@ -23,6 +23,7 @@ find_jdk() {
     version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
     if [[ "${version%%.*}" =~ ^[0-9]+$ ]] && (( ${version%%.*} >= 21 )); then
       export JAVA_HOME="$candidate"
+      JAVA_MAJOR=${version%%.*}
       return 0
     fi
   done
@@ -205,16 +206,33 @@ csrf_secret() {
   cat "$file"
 }
 
-# start_app DIR: (re)starts the packaged app of the local stack on APP_PORT, with its data in DIR/data; the
-# app reads further settings from the environment (CITYTRACE_VERIFY_PAGE_CACHE_TTL=0s, for instance).
+# The app's JVM options (find_jdk first), sized so that it stays within 400 MB resident after the random-lot
+# benchmark and a capture load (benchmarks/random-lots.md, "Memory"): the heap starts small and returns what it
+# does not need after a full collection, but may still grow to 256 MB for the largest capture documents; a fixed
+# young generation (its every page is touched between two collections); on JDK 25+ compact object headers (a
+# smaller heap) and glibc's freed memory returned to the system every 5 s. CITYTRACE_JVM_OPTIONS replaces them.
+app_jvm_options() {
+  if [[ -n "${CITYTRACE_JVM_OPTIONS:-}" ]]; then echo "$CITYTRACE_JVM_OPTIONS"; return; fi
+  echo -XX:+UseSerialGC -Xms64m -Xmx256m -Xmn48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+    -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m
+  (( ${JAVA_MAJOR:-21} < 25 )) || echo -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000
+}
+
+# glibc's malloc arenas: one per thread that allocates, up to 8 a core, each holding on to freed memory; two
+# serve the app as well (MALLOC_ARENA_MAX overrides).
+APP_MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+
+# start_app DIR [SECONDS]: (re)starts the packaged app of the local stack on APP_PORT, with its data in DIR/data,
+# and waits up to SECONDS (120) until it is ready; the app reads further settings from the environment
+# (CITYTRACE_VERIFY_PAGE_CACHE_TTL=0s, for instance).
 start_app() {
-  local dir=$1
+  local dir=$1 seconds=${2:-120}
   APP_PID=$(PORT=$APP_PORT CITYTRACE_DATA_DIR="$dir/data" CITYTRACE_DB_PORT=$DB_PORT CITYTRACE_DEMO_ENABLED=true \
     CITYTRACE_WEB_CSRF_SECRET=$(csrf_secret "$dir/data") \
     CITYTRACE_KEYCLOAK_URL="$KEYCLOAK_URL" CITYTRACE_CHAIN_RPC_URL="$ANVIL_URL" CITYTRACE_ANCHOR_PRIVATE_KEY="$ANVIL_DEV_KEY" \
-    start_service app "$LOG_DIR/app.log" "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=192m \
-      ${CITYTRACE_JAVA_OPTS:-} -jar "$APP_JAR")
-  wait_http "CityTrace" "$APP_URL/q/health/ready" 120 "$APP_PID" || die "see $LOG_DIR/app.log"
+    MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX start_service app "$LOG_DIR/app.log" "$JAVA_HOME/bin/java" \
+      $(app_jvm_options) ${CITYTRACE_JAVA_OPTS:-} -jar "$APP_JAR")
+  wait_http "CityTrace" "$APP_URL/q/health/ready" "$seconds" "$APP_PID" || die "see $LOG_DIR/app.log"
 }
 
 stop_local_stack() {
@@ -223,35 +241,101 @@ stop_local_stack() {
   stop_service anvil
 }
 
-# Builds the test classes and writes their classpath, for benchmarks run as plain Java programs.
+# Builds the test classes and writes their classpath, for benchmarks run as plain Java programs; nothing to do
+# when no source changed since the last time.
 bench_classpath() {
-  (cd "$ROOT" && ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$ROOT/target/bench/classpath.txt") >&2 || die "could not build the benchmark"
-  echo "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench/classpath.txt")"
+  local classpath="$ROOT/target/bench/classpath.txt"
+  if [[ ! -f "$classpath" || -n $(find "$ROOT/src" "$ROOT/db" "$ROOT/pom.xml" -newer "$classpath" -print -quit) ]]; then
+    (cd "$ROOT" && ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$classpath") >&2 || die "could not build the benchmark"
+    touch "$classpath" # written only when the classpath changed
+  fi
+  echo "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$classpath")"
 }
 
-# run_app_benchmark RESULT TITLE DESCRIPTION CLASS [ARGS...]: runs a benchmark class against the packaged app
-# on a fresh local stack. The class gets: appUrl jdbcUrl keycloakUrl partFile ARGS...; RESULT gets a header
-# (title, the machine, DESCRIPTION) and then what the class wrote.
-run_app_benchmark() {
-  local result=$1 title=$2 description=$3 class=$4 classpath
+# smoke_benchmarks STACK_DIR: every benchmark in smoke mode (see bench_init) on the caller's running local stack
+# (start_local_stack), which they may restart and whose data they change (the EPCIS benchmark, last, empties
+# the event tables).
+smoke_benchmarks() {
+  export BENCH_SMOKE=1 BENCH_STACK_DIR=$1 APP_URL APP_PORT KEYCLOAK_URL ANVIL_URL DB_PORT RUN_DIR LOG_DIR
+  local name started
+  for name in anchor-gas public-page random-lots anchor-latency epcis; do
+    say "Benchmark in smoke mode: scripts/benchmark-$name.sh"
+    started=$SECONDS
+    "$ROOT/scripts/benchmark-$name.sh" || die "scripts/benchmark-$name.sh failed in smoke mode"
+    say "scripts/benchmark-$name.sh: smoke run passed in $(( SECONDS - started )) s"
+  done
+}
+
+# bench_init NAME ARGS...: a benchmark's mode and results file. Smoke mode (--smoke as the first argument, or
+# BENCH_SMOKE=1) runs it at tiny sizes for seconds, asserts no figure, and writes target/bench/smoke/NAME.md
+# instead of benchmarks/NAME.md: ./test.sh runs every benchmark so, that none rots. Sets SMOKE (0 or 1), RESULT
+# and BENCH_ARGS (the arguments without --smoke).
+bench_init() {
+  local name=$1; shift
+  SMOKE=${BENCH_SMOKE:-0}
+  [[ "${1:-}" == "--smoke" ]] && { SMOKE=1; shift; }
+  BENCH_ARGS=("$@")
+  if (( SMOKE )); then RESULT="$ROOT/target/bench/smoke/$name.md"; else RESULT="$ROOT/benchmarks/$name.md"; fi
+  mkdir -p "$(dirname "$RESULT")"
+}
+
+# bench_stack: the local stack a benchmark runs on. A stack someone else started when BENCH_STACK_DIR names its
+# folder (./test.sh shares its browser tests' stack so: Keycloak alone takes ~20 s to start), with APP_URL,
+# APP_PORT, KEYCLOAK_URL, ANVIL_URL, DB_PORT, RUN_DIR and LOG_DIR exported; benchmarks may restart its app
+# (start_app "$STACK_DIR") and change its data. Otherwise a fresh one in target/bench, stopped on exit.
+bench_stack() {
+  if [[ -n "${BENCH_STACK_DIR:-}" ]]; then
+    STACK_DIR=$BENCH_STACK_DIR
+    APP_PID=$(cat "$RUN_DIR/app.pid")
+    return
+  fi
+  STACK_DIR="$ROOT/target/bench"
+  RUN_DIR="$STACK_DIR/run"
+  LOG_DIR="$STACK_DIR/logs"
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  stop_leftovers
+  trap stop_local_stack EXIT
+  start_local_stack "$STACK_DIR"
+}
+
+# The JDBC URL of the stack's database.
+stack_jdbc_url() {
+  echo "jdbc:postgresql://localhost:$DB_PORT/citytrace?user=postgres"
+}
+
+# wrk_run NAME CONNECTIONS SECONDS URL [wrk options...]: one wrk run with 2 threads, its output kept in
+# $LOG_DIR; sets WRK_RPS, WRK_P50, WRK_P99, WRK_ERRORS (non-2xx answers and socket errors) and WRK_REQUESTS.
+wrk_run() {
+  local name=$1 connections=$2 seconds=$3 url=$4 out
   shift 4
-  RUN_DIR="$ROOT/target/bench/run"
-  LOG_DIR="$ROOT/target/bench/logs"
-  mkdir -p "$RUN_DIR" "$LOG_DIR" "$(dirname "$result")"
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency "$@" "$url")
+  echo "$out" > "$LOG_DIR/wrk-$(tr -c 'a-z0-9\n' '-' <<< "$name")-$connections.txt"
+  WRK_RPS=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<< "$out")
+  WRK_P50=$(awk '$1 == "50%" {print $2}' <<< "$out")
+  WRK_P99=$(awk '$1 == "99%" {print $2}' <<< "$out")
+  WRK_REQUESTS=$(awk '/requests in/ {print $1}' <<< "$out")
+  WRK_ERRORS=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<< "$out")
+  say "$name, $connections clients: $WRK_RPS req/s, p50 $WRK_P50, p99 $WRK_P99, errors $WRK_ERRORS"
+}
+
+# run_app_benchmark TITLE DESCRIPTION CLASS [ARGS...]: runs a benchmark class against the packaged app on the
+# benchmark stack (bench_init first). The class gets: appUrl jdbcUrl keycloakUrl partFile ARGS...; RESULT gets a
+# header (title, the machine, DESCRIPTION) and then what the class wrote.
+run_app_benchmark() {
+  local result=$RESULT title=$1 description=$2 class=$3 classpath
+  shift 3
   find_jdk
   ensure_npm_tools
   ensure_keycloak
   ensure_app_built
   classpath=$(bench_classpath)
-  stop_leftovers
-  trap stop_local_stack EXIT
-  start_local_stack "$ROOT/target/bench"
-  say "Running: $title (a few minutes)"
+  bench_stack
+  say "Running: $title$( (( SMOKE )) && echo ", smoke mode" || echo " (a few minutes)")"
   printf '# %s\n\nMeasured on %s. Machine: %s; %s\n\n' "$title" "$(date -u +%Y-%m-%d)" "$(machine_description)" \
     "$description" > "$result"
   "$JAVA_HOME/bin/java" -Xmx2g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" "$class" \
-    "$APP_URL" "jdbc:postgresql://localhost:$DB_PORT/citytrace?user=postgres" "$KEYCLOAK_URL" "$result.part" "$@"
+    "$APP_URL" "$(stack_jdbc_url)" "$KEYCLOAK_URL" "$result.part" "$@"
   cat "$result.part" >> "$result" && rm "$result.part"
   say "Results written to ${result#$ROOT/}"
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * capture benchmark's rate (the backlog of events not yet anchored does not grow). Run by
  * scripts/benchmark-anchor-latency.sh.
  *
- * <p>Arguments: appUrl jdbcUrl keycloakUrl resultFile [seconds (60)] [clients (4)]
+ * <p>Arguments: appUrl jdbcUrl keycloakUrl resultFile [seconds (60)] [clients (4)] [documents captured at full
+ * speed (15 a second)]
  */
 public final class AnchoringBenchmark {
 
@@ -43,7 +44,7 @@ public final class AnchoringBenchmark {
         int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 60;
         int clients = args.length > 5 ? Integer.parseInt(args[5]) : 4;
         bench.latency(seconds);
-        bench.pace(seconds, clients);
+        bench.pace(seconds, clients, args.length > 6 ? Integer.parseInt(args[6]) : seconds * 15);
         Files.writeString(Path.of(args[3]), String.join("\n", bench.report) + "\n");
         System.out.println(String.join("\n", bench.report));
     }
@@ -77,17 +78,16 @@ public final class AnchoringBenchmark {
     }
 
     /** Capture at full speed while sampling the backlog every second. */
-    private void pace(int seconds, int clients) throws Exception {
-        int documents = seconds * 15;
+    private void pace(int seconds, int clients, int documents) throws Exception {
         List<String> round = CaptureClient.generate("P", documents, CaptureClient.EVENTS_PER_DOCUMENT);
         ExecutorService sender = Executors.newSingleThreadExecutor();
         long start = System.nanoTime();
         Future<Long> capture = sender.submit(() -> client.capture(round, clients));
         List<long[]> samples = new ArrayList<>();
-        while (!capture.isDone()) {
+        do { // one sample at least, however short the capture
             samples.add(new long[] { (System.nanoTime() - start) / 1_000_000, count(NOT_ANCHORED) });
             TimeUnit.SECONDS.sleep(1);
-        }
+        } while (!capture.isDone());
         long captureNanos = capture.get();
         sender.shutdown();
         long drainStart = System.nanoTime();

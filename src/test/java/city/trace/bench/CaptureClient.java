@@ -78,10 +78,13 @@ final class CaptureClient {
                 return null;
             }));
         }
-        for (Future<?> worker : workers) {
-            worker.get();
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow(); // after a failure too: its threads would keep the JVM running
         }
-        pool.shutdown();
         return System.nanoTime() - start;
     }
 
