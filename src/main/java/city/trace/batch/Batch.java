@@ -100,8 +100,10 @@ public class Batch extends PanacheEntityBase {
             return batches;
         }
         List<String> gtins = linkByKey.keySet().stream().map(key -> key.substring(0, key.indexOf('|'))).distinct().toList();
-        Batch.<Batch>list("from Batch b join fetch b.product p join fetch p.organization join fetch b.site where p.gtin in ?1",
-                gtins).forEach(batch -> {
+        List<String> lots = linkByKey.keySet().stream().map(key -> key.substring(key.indexOf('|') + 1)).distinct().toList();
+        // by lot too: a product may have thousands of lots, of which a page asks for a few
+        Batch.<Batch>list("from Batch b join fetch b.product p join fetch p.organization join fetch b.site "
+                + "where p.gtin in ?1 and b.lot in ?2", gtins, lots).forEach(batch -> {
                     String link = linkByKey.get(batch.product.gtin + "|" + batch.lot);
                     if (link != null) {
                         batches.put(link, batch);

@@ -9,7 +9,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A rendered public page as sent: encoded once, and compressed once for the browsers that accept gzip (all of
- * them), so a page served from the {@link PageCache} costs neither encoding nor compression per visit.
+ * them), so a page served from the {@link PageCache} costs neither encoding nor compression per visit (Quarkus's
+ * own quarkus.http.enable-compression would compress the same kept bytes again on every visit).
  */
 public record RenderedPage(byte[] html, byte[] gzipped) {
 

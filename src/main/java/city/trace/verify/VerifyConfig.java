@@ -16,6 +16,13 @@ public interface VerifyConfig {
     @WithDefault("5s")
     Duration pageCacheTtl();
 
+    /**
+     * How many public pages are built at once (each holds a database connection while it reads its journey);
+     * further visitors wait their turn. Below the connection pool, so capture and forms always find one.
+     */
+    @WithDefault("8")
+    int concurrentBuilds();
+
     /** How deep the journey follows inputs through transformations (flour → wheat → …). */
     @WithDefault("8")
     int maxUpstreamDepth();

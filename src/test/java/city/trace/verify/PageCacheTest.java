@@ -32,7 +32,13 @@ class PageCacheTest {
             public int maxUpstreamDepth() {
                 return 8;
             }
+
+            @Override
+            public int concurrentBuilds() {
+                return 4;
+            }
         };
+        cache.limitBuilds();
         return cache;
     }
 
