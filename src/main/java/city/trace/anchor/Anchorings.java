@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -79,10 +78,6 @@ public class Anchorings {
             throw new IllegalStateException("Could not read the anchoring of events: " + e.getMessage(), e);
         }
         return anchorings;
-    }
-
-    public Anchoring of(long eventId) {
-        return of(List.of(eventId)).get(eventId);
     }
 
     public Backlog backlog() {

@@ -42,10 +42,6 @@ public record Verification(Outcome outcome, String reason, Long chainId, String 
         };
     }
 
-    public boolean isVerified() {
-        return outcome == Outcome.VERIFIED;
-    }
-
     /** Whether the stored record or its claimed anchoring is false: the consortium admin is alerted. */
     public boolean isTampered() {
         return outcome == Outcome.TAMPERED || outcome == Outcome.NOT_ON_CHAIN;
