@@ -1,11 +1,14 @@
 package city.trace.verify;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
@@ -17,7 +20,9 @@ import city.trace.verify.VerifyConfig;
 /**
  * Rendered public pages, kept for {@code citytrace.verify.page-cache-ttl}: a product's QR is scanned by many
  * phones at once, and each page checks the chain. After the time-to-live a page is built (and verified) anew,
- * once: visitors arriving meanwhile wait for that build rather than start their own.
+ * once: visitors arriving meanwhile wait for that build rather than start their own. At most
+ * {@code citytrace.verify.page-cache-size} of pages are kept: scans of many different lots would otherwise fill
+ * the heap with pages nobody asks for again.
  * <p>
  * Kept rather than quarkus-cache: besides time-to-live and one build per key (which Caffeine gives too), it bounds
  * how many pages are built at once across all keys, and keeps no answer for lots nobody recorded (a product page
@@ -27,15 +32,38 @@ import city.trace.verify.VerifyConfig;
 @ApplicationScoped
 public class PageCache {
 
-    private static final int MAX_ENTRIES = 10_000;
+    /** A kept page (or one being built), counted in {@link #held} from its build until it leaves the map. */
+    private final class Entry {
+        final CompletableFuture<RenderedPage> page = new CompletableFuture<>();
+        final long expires;
+        private long size;
+        private boolean gone;
 
-    private record Entry(CompletableFuture<RenderedPage> page, long expires) {
+        Entry(long expires) {
+            this.expires = expires;
+        }
+
         boolean isFresh(long now) {
             return expires - now > 0;
+        }
+
+        synchronized void built(RenderedPage built) {
+            if (!gone) {
+                size = built.size();
+                held.addAndGet(size);
+            }
+        }
+
+        synchronized void dropped() {
+            if (!gone) {
+                gone = true;
+                held.addAndGet(-size);
+            }
         }
     }
 
     private final Map<String, Entry> pages = new ConcurrentHashMap<>();
+    private final AtomicLong held = new AtomicLong();
     private Semaphore builds;
 
     @Inject
@@ -55,19 +83,19 @@ public class PageCache {
         long now = System.nanoTime();
         Entry entry = pages.get(key);
         if (entry == null || !entry.isFresh(now)) {
-            Entry mine = new Entry(new CompletableFuture<>(), now + ttl.toNanos());
+            Entry mine = new Entry(now + ttl.toNanos());
             boolean won = entry == null ? pages.putIfAbsent(key, mine) == null : pages.replace(key, entry, mine);
             if (!won) {
                 return get(key, render); // another visitor is building it
             }
-            if (pages.size() > MAX_ENTRIES) {
-                pages.entrySet().removeIf(e -> !e.getValue().isFresh(now)); // bounded: stale pages go first
+            if (entry != null) {
+                entry.dropped();
             }
             build(key, mine, render);
             entry = mine;
         }
         try {
-            return entry.page().join();
+            return entry.page.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -90,12 +118,48 @@ public class PageCache {
         try {
             RenderedPage page = build(render);
             if (page == null) {
-                pages.remove(key, entry);
+                remove(key, entry);
+            } else {
+                entry.built(page);
+                trim();
             }
-            entry.page().complete(page);
+            entry.page.complete(page);
         } catch (RuntimeException e) {
-            pages.remove(key, entry); // the next visitor tries again
-            entry.page().completeExceptionally(e);
+            remove(key, entry); // the next visitor tries again
+            entry.page.completeExceptionally(e);
+        }
+    }
+
+    /** The bytes the kept pages take. */
+    long heldBytes() {
+        return held.get();
+    }
+
+    /** Over the size limit, expired pages go, then the soonest to expire, down to three quarters of it. */
+    private void trim() {
+        long limit = config.pageCacheSize().asLongValue();
+        if (held.get() <= limit) {
+            return;
+        }
+        long now = System.nanoTime();
+        pages.forEach((key, entry) -> {
+            if (!entry.isFresh(now)) {
+                remove(key, entry);
+            }
+        });
+        List<Map.Entry<String, Entry>> soonestFirst = pages.entrySet().stream()
+                .sorted(Comparator.comparingLong(e -> e.getValue().expires - now)).toList();
+        for (Map.Entry<String, Entry> page : soonestFirst) {
+            if (held.get() <= limit / 4 * 3) {
+                break;
+            }
+            remove(page.getKey(), page.getValue());
+        }
+    }
+
+    private void remove(String key, Entry entry) {
+        if (pages.remove(key, entry)) {
+            entry.dropped();
         }
     }
 }

@@ -1,18 +1,21 @@
 package city.trace.verify;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A rendered public page as sent: encoded once, and compressed once for the browsers that accept gzip (all of
- * them), so a page served from the {@link PageCache} costs neither encoding nor compression per visit (Quarkus's
- * own quarkus.http.enable-compression would compress the same kept bytes again on every visit).
+ * A rendered public page as sent: encoded and compressed once, for the browsers that accept gzip (all of them), so
+ * a page served from the {@link PageCache} costs neither encoding nor compression per visit (Quarkus's own
+ * quarkus.http.enable-compression would compress the same kept bytes again on every visit). Only the compressed
+ * bytes are kept — a fifth of the page — and inflated for the rare client that takes no gzip.
  */
-public record RenderedPage(byte[] html, byte[] gzipped) {
+public record RenderedPage(byte[] gzipped) {
 
     public static RenderedPage of(String html) {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
@@ -22,7 +25,21 @@ public record RenderedPage(byte[] html, byte[] gzipped) {
         } catch (IOException e) {
             throw new UncheckedIOException("compressing in memory", e);
         }
-        return new RenderedPage(bytes, compressed.toByteArray());
+        return new RenderedPage(compressed.toByteArray());
+    }
+
+    /** The page's HTML, UTF-8 encoded. */
+    public byte[] html() {
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            return gzip.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("inflating in memory", e);
+        }
+    }
+
+    /** The bytes it holds in memory. */
+    public int size() {
+        return gzipped.length;
     }
 
     /**

@@ -2,6 +2,7 @@ package city.trace.verify;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +16,13 @@ public interface VerifyConfig {
      */
     @WithDefault("5s")
     Duration pageCacheTtl();
+
+    /**
+     * How much memory the kept pages may take (compressed, ~5 KB a page): visitors of many different lots fill it
+     * with pages nobody asks for again, which must not exhaust the heap; the soonest to expire go first.
+     */
+    @WithDefault("16M")
+    MemorySize pageCacheSize();
 
     /**
      * How many public pages are built at once (each holds a database connection while it reads its journey);

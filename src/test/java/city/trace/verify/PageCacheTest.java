@@ -3,11 +3,14 @@ package city.trace.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,16 +19,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import city.trace.verify.VerifyConfig;
+import io.quarkus.runtime.configuration.MemorySize;
 
 class PageCacheTest {
 
     private static PageCache cache(Duration ttl) {
+        return cache(ttl, new MemorySize(BigInteger.valueOf(16 << 20)));
+    }
+
+    private static PageCache cache(Duration ttl, MemorySize size) {
         PageCache cache = new PageCache();
         cache.config = new VerifyConfig() {
             @Override
             public Duration pageCacheTtl() {
                 return ttl;
+            }
+
+            @Override
+            public MemorySize pageCacheSize() {
+                return size;
             }
 
             @Override
@@ -83,6 +95,26 @@ class PageCacheTest {
             throw new IllegalStateException("node down");
         }));
         assertEquals("page", text(cache.get("k", () -> RenderedPage.of("page"))));
+    }
+
+    @Test
+    void pagesOfManyLotsStayWithinTheSizeLimitAndTheNewestAreKept() {
+        PageCache cache = cache(Duration.ofMinutes(1), new MemorySize(BigInteger.valueOf(64 * 1024)));
+        AtomicInteger builds = new AtomicInteger();
+        for (int lot = 0; lot < 1000; lot++) {
+            String page = "lot " + lot + " " + new Random(lot).ints(2000, 0, 100).boxed().toList();
+            cache.get("/01/x/10/" + lot + "|en", () -> {
+                builds.incrementAndGet();
+                return RenderedPage.of(page);
+            });
+            assertTrue(cache.heldBytes() <= 64 * 1024, "held " + cache.heldBytes() + " bytes after lot " + lot);
+        }
+        assertTrue(cache.heldBytes() > 0);
+        cache.get("/01/x/10/999|en", () -> {
+            builds.incrementAndGet();
+            return RenderedPage.of("again");
+        });
+        assertEquals(1000, builds.get(), "the newest page is still kept");
     }
 
     @Test
