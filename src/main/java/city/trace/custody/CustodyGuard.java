@@ -36,6 +36,9 @@ public class CustodyGuard implements CaptureGuard {
     @Inject
     EventQueryRepository eventQueries;
 
+    @Inject
+    ClaimChecks claimChecks;
+
     @Override
     public Admission admit(Organization recorder, List<PreparedEvent> events) {
         Members members = Members.load();
@@ -71,11 +74,13 @@ public class CustodyGuard implements CaptureGuard {
             @Override
             public void stored(List<Integer> positions, long[] ids) {
                 List<StockLedger.Entry> entries = new ArrayList<>();
+                List<Long> allowed = new ArrayList<>();
                 for (int n = 0; n < positions.size(); n++) {
                     long id = ids[n];
                     Decision decision = decisions.get(positions.get(n));
                     if (decision != null) {
                         decision.movements().forEach(m -> entries.add(new StockLedger.Entry(id, m)));
+                        allowed.add(id);
                     }
                     DelegationClaim delegation = delegations.get(positions.get(n));
                     if (delegation != null) {
@@ -83,6 +88,7 @@ public class CustodyGuard implements CaptureGuard {
                     }
                 }
                 ledger.record(entries);
+                claimChecks.allowed(allowed);
             }
         };
     }

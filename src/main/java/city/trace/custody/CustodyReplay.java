@@ -35,6 +35,9 @@ public class CustodyReplay {
     @Inject
     CustodyRecords records;
 
+    @Inject
+    ClaimChecks claimChecks;
+
     // before the demo data, which records through the rules and so needs stock that is up to date
     @Transactional
     void onStart(@Observes @Priority(10) StartupEvent start) {
@@ -76,6 +79,7 @@ public class CustodyReplay {
         Records known = records.asOf(members, claims.stream().filter(Objects::nonNull).toList(), page.get(0).id);
         RecordingRules rules = new RecordingRules(known, holdings);
         List<StockLedger.Entry> entries = new ArrayList<>();
+        List<Long> allowed = new ArrayList<>();
         int effective = 0;
         for (int i = 0; i < page.size(); i++) {
             EpcisEvent event = page.get(i);
@@ -90,6 +94,7 @@ public class CustodyReplay {
                 continue;
             }
             decision.movements().forEach(m -> entries.add(new StockLedger.Entry(event.id, m)));
+            allowed.add(event.id);
             if (delegation.isPresent()) {
                 CustodyGuard.record(event.organization, delegation.get(), event.id, members);
                 // the events after it are judged with it in force (or withdrawn)
@@ -99,6 +104,7 @@ public class CustodyReplay {
             effective += decision.movements().isEmpty() && delegation.isEmpty() ? 0 : 1;
         }
         ledger.record(entries);
+        claimChecks.allowed(allowed);
         return effective;
     }
 }
