@@ -17,7 +17,10 @@ public interface MonitorConfig {
     @WithDefault("1s")
     Duration sweepEvery();
 
-    /** Events checked per step: 1,000 a second passes over a million events in well under an hour. */
-    @WithDefault("1000")
+    /**
+     * Events checked per step: 500 a second pass over a million events in about 35 minutes, and take less than a
+     * tenth of a 2-core machine's time from visitors.
+     */
+    @WithDefault("500")
     int sweepPageSize();
 }
