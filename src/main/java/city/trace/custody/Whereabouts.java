@@ -93,7 +93,7 @@ public record Whereabouts(List<Holding> holdings, Status status) {
         Map<String, String> glns = places.stream().filter(Objects::nonNull).distinct()
                 .flatMap(p -> Place.glnOf(p).map(gln -> Map.entry(p, gln)).stream())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        Map<String, Site> byGln = glns.isEmpty() ? Map.of() : Site.listByGlnWithOrganization(glns.values()).stream()
+        Map<String, Site> byGln = glns.isEmpty() ? Map.of() : Site.listByGln(glns.values()).stream()
                 .collect(Collectors.toMap(s -> s.gln, Function.identity()));
         return glns.entrySet().stream().filter(e -> byGln.containsKey(e.getValue()))
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> byGln.get(e.getValue())));

@@ -153,8 +153,10 @@ public class EpcisEvent extends PanacheEntityBase {
                 .setParameter(1, identifier).setParameter(2, maxDepth).getResultList();
         Map<Long, EpcisEvent> events = new HashMap<>();
         if (!naming.isEmpty()) {
-            EpcisEvent.<EpcisEvent>list("id in ?1", naming.stream().map(row -> ((Number) row[1]).longValue()).distinct()
-                    .toList()).forEach(event -> events.put(event.id, event));
+            // native, with one array parameter: an HQL "in" list is translated anew for every length
+            Long[] ids = naming.stream().map(row -> ((Number) row[1]).longValue()).distinct().toArray(Long[]::new);
+            ((List<EpcisEvent>) getEntityManager().createNativeQuery("select * from epcis_event where id = any(?1)",
+                    EpcisEvent.class).setParameter(1, ids).getResultList()).forEach(event -> events.put(event.id, event));
         }
         Comparator<EpcisEvent> oldestFirst = Comparator.comparing((EpcisEvent e) -> e.eventTime).thenComparing(e -> e.id);
         return naming.stream().collect(Collectors.groupingBy(row -> (String) row[0], Collectors.collectingAndThen(

@@ -1,7 +1,10 @@
 package city.trace.product;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.Entity;
@@ -44,6 +47,18 @@ public class Product extends PanacheEntityBase {
 
     public static Optional<Product> findByGtin(String gtin) {
         return find("gtin", gtin).firstResultOptional();
+    }
+
+    /** The names of the products with these GTINs, by GTIN, in one query (those unknown are left out). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> namesByGtin(Collection<String> gtins) {
+        Map<String, String> names = new HashMap<>();
+        if (!gtins.isEmpty()) {
+            ((List<Object[]>) getEntityManager().createNativeQuery("select gtin, name from product where gtin = any(?1)")
+                    .setParameter(1, gtins.toArray(String[]::new)).getResultList())
+                    .forEach(row -> names.put((String) row[0], (String) row[1]));
+        }
+        return names;
     }
 
     public boolean belongsTo(Organization org) {

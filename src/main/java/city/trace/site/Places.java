@@ -32,7 +32,7 @@ public final class Places {
         if (glnOf.isEmpty()) {
             return Map.of();
         }
-        Map<String, Site> byGln = Site.listByGlnWithOrganization(glnOf.values()).stream()
+        Map<String, Site> byGln = Site.listByGln(glnOf.values()).stream()
                 .collect(Collectors.toMap(site -> site.gln, Function.identity()));
         Map<String, Site> sites = new HashMap<>();
         glnOf.forEach((uri, gln) -> Optional.ofNullable(byGln.get(gln)).ifPresent(site -> sites.put(uri, site)));

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +12,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -106,6 +112,11 @@ public class JourneyService {
     }
 
     private Optional<Journey> journey(Product product, String lot, DigitalLink subject, Optional<Batch> batch) {
+        // a page only reads: no snapshots for dirty checking, no flushes before each query
+        Session session = EpcisEvent.getEntityManager().unwrap(Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+        Members members = Members.load(); // first: the events' and sites' organisations are then at hand
         Collected collected = collect(new Item(subject.toUri(), 0, null));
         if (batch.isEmpty() && collected.history().isEmpty() && collected.claims().isEmpty()) {
             return Optional.empty();
@@ -114,8 +125,7 @@ public class JourneyService {
         all.addAll(collected.claims().values());
         Map<Long, Verifier.Verified> verified = verifier.verify(all.stream().map(Found::event).toList());
         Map<String, Site> sites = Places.sites(all.stream().map(f -> f.event().readPoint).toList());
-        Members members = Members.load();
-        Map<String, String> lotNames = new LinkedHashMap<>();
+        Map<String, String> lotNames = lotNames(all);
         List<Journey.Step> steps = steps(collected.history(), sites, verified, members, lotNames);
         List<Journey.Step> claims = steps(collected.claims(), sites, verified, members, lotNames);
         // the bundle the page embeds holds the very entries verified above, of the lot's history
@@ -205,13 +215,25 @@ public class JourneyService {
                 verification);
     }
 
-    /** "Milk bread loaf 800 g · lot B20261120" for a lot's Digital Link ("… · serial …" for an item). */
-    private static String label(String digitalLink, Map<String, String> names) {
-        return names.computeIfAbsent(digitalLink, key -> DigitalLink.parse(key, DigitalLinkKey.GTIN).map(link -> {
-            String product = Product.findByGtin(link.keyValue()).map(p -> p.name).orElse("GTIN " + link.keyValue());
-            return product + link.qualifiers().stream().filter(q -> q.ai().equals("10") || q.ai().equals("21"))
-                    .map(q -> (q.ai().equals("10") ? " · lot " : " · serial ") + q.value()).findFirst().orElse("");
-        }).orElse(key));
+    /**
+     * "Milk bread loaf 800 g · lot B20261120" for each lot's Digital Link the found events concern or made
+     * ("… · serial …" for an item; the identifier itself when it is no GTIN's), with one query for the names.
+     */
+    private static Map<String, String> lotNames(List<Found> found) {
+        Map<String, DigitalLink> links = new HashMap<>();
+        found.stream().flatMap(f -> Stream.concat(Stream.of(f.item().digitalLink()), f.outputs().stream())).distinct()
+                .forEach(id -> DigitalLink.parse(id, DigitalLinkKey.GTIN).ifPresent(link -> links.put(id, link)));
+        Map<String, String> products = Product.namesByGtin(
+                links.values().stream().map(DigitalLink::keyValue).collect(Collectors.toSet()));
+        Map<String, String> names = new HashMap<>();
+        links.forEach((id, link) -> names.put(id, products.getOrDefault(link.keyValue(), "GTIN " + link.keyValue())
+                + link.qualifiers().stream().filter(q -> q.ai().equals("10") || q.ai().equals("21"))
+                        .map(q -> (q.ai().equals("10") ? " · lot " : " · serial ") + q.value()).findFirst().orElse("")));
+        return names;
+    }
+
+    private static String label(String identifier, Map<String, String> lotNames) {
+        return lotNames.getOrDefault(identifier, identifier);
     }
 
     private static Journey.Place place(Site site) {
