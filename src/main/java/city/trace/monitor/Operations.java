@@ -28,12 +28,13 @@ public class Operations {
     /**
      * @param events         events stored, which a pass of the sweep goes over
      * @param registry       the ProvenanceRegistry contract anchoring roots (null until the chain was reached)
+     * @param registryAdmin  the account that adds and removes the registry's members (null when it cannot be asked)
      * @param account        the account this instance anchors from, {@code accountIsMember} whether the registry lets it
      * @param members        the consortium's members: each anchors through {@code account} today
      */
     public record Overview(SweepProgress sweep, long events, Anchorings.Backlog backlog,
-            Optional<Anchorings.AnchoredRound> lastRound, Node node, String registry, String account,
-            Boolean accountIsMember, List<Organization> members) {
+            Optional<Anchorings.AnchoredRound> lastRound, Node node, String registry, String registryAdmin,
+            String account, Boolean accountIsMember, List<Organization> members) {
 
         /** How far this pass has come, 0–100. */
         public long sweepPercent() {
@@ -55,8 +56,8 @@ public class Operations {
         ProvenanceRegistry registry = chain.registry();
         TransactionSigner signer = chain.signer();
         return new Overview(SweepProgress.current(), EpcisEvent.count(), anchorings.backlog(), anchorings.lastAnchored(),
-                node(), registry == null ? null : registry.address(), signer == null ? null : signer.address(),
-                isMember(registry, signer), Organization.listAllByName());
+                node(), registry == null ? null : registry.address(), admin(registry),
+                signer == null ? null : signer.address(), isMember(registry, signer), Organization.listAllByName());
     }
 
     private Node node() {
@@ -65,6 +66,14 @@ public class Operations {
             return new Node(node.chainId(), node.latestBlockNumber(), null);
         } catch (RuntimeException e) {
             return new Node(null, null, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static String admin(ProvenanceRegistry registry) {
+        try {
+            return registry == null ? null : registry.admin();
+        } catch (RuntimeException unreachable) {
+            return null;
         }
     }
 

@@ -38,8 +38,6 @@ public final class ProvenanceRegistry {
             AbiFunction.parse("verifyInclusion(bytes32,uint256,uint256,bytes32[],bytes32) returns (bool)");
     private static final AbiFunction ANCHOR = AbiFunction.parse("anchor(bytes32,uint64,bytes32) returns ()");
     private static final AbiFunction ADD_MEMBER = AbiFunction.parse("addMember(address) returns ()");
-    private static final AbiFunction REMOVE_MEMBER = AbiFunction.parse("removeMember(address) returns ()");
-    private static final AbiFunction TRANSFER_ADMIN = AbiFunction.parse("transferAdmin(address) returns ()");
     private static final String ANCHORED = "Anchored(bytes32 indexed,address indexed,uint64,bytes32)";
     private static final String ANCHORED_TOPIC = Hash.sha3String(ANCHORED.replace(" indexed", ""));
     private static final String ROOT_ALREADY_ANCHORED = "RootAlreadyAnchored(bytes32)";
@@ -134,14 +132,6 @@ public final class ProvenanceRegistry {
         return send(admin.sign(address, ADD_MEMBER.encode(new Address(account)), nonce, gas));
     }
 
-    public String removeMember(TransactionSigner admin, BigInteger nonce, GasSettings gas, String account) {
-        return send(admin.sign(address, REMOVE_MEMBER.encode(new Address(account)), nonce, gas));
-    }
-
-    public String transferAdmin(TransactionSigner admin, BigInteger nonce, GasSettings gas, String newAdmin) {
-        return send(admin.sign(address, TRANSFER_ADMIN.encode(new Address(newAdmin)), nonce, gas));
-    }
-
     /**
      * eth_sendRawTransaction; returns the transaction hash. The same bytes never execute twice: once mined, the
      * node refuses them (nonce too low) with a {@link ChainRequestException}.
@@ -170,7 +160,7 @@ public final class ProvenanceRegistry {
 
     private static ContractArtifact checkedArtifact() {
         ContractArtifact artifact = ContractArtifact.load("ProvenanceRegistry");
-        List.of(ADMIN, IS_MEMBER, ANCHOR_OF, VERIFY_INCLUSION, ANCHOR, ADD_MEMBER, REMOVE_MEMBER, TRANSFER_ADMIN)
+        List.of(ADMIN, IS_MEMBER, ANCHOR_OF, VERIFY_INCLUSION, ANCHOR, ADD_MEMBER)
                 .forEach(function -> artifact.require(function.declaration()));
         artifact.require("event " + ANCHORED);
         artifact.require("error " + ROOT_ALREADY_ANCHORED);
