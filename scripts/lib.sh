@@ -206,15 +206,17 @@ csrf_secret() {
   cat "$file"
 }
 
-# The app's JVM options (find_jdk first), sized so that it stays within 400 MB resident after the random-lot
-# benchmark and a capture load (benchmarks/random-lots.md, "Memory"): the heap starts small and returns what it
-# does not need after a full collection, but may still grow to 256 MB for the largest capture documents; a fixed
-# young generation (its every page is touched between two collections); on JDK 25+ compact object headers (a
-# smaller heap) and glibc's freed memory returned to the system every 5 s. CITYTRACE_JVM_OPTIONS replaces them.
+# The app's JVM options (find_jdk first), sized so that it stays near 400 MB resident after the random-lot
+# benchmark and a capture load (benchmarks/random-lots.md, "Memory"): G1, whose periodic collection when the app
+# is idle (every 5 s) gives back the heap a capture load grew (serial GC gives it back only after a full
+# collection, which may never come), and which served random lots' pages as fast; the heap starts small and may
+# still grow to 256 MB for the largest capture documents; a fixed young generation; on JDK 25+ compact object
+# headers (a smaller heap) and glibc's freed memory returned to the system every 5 s. CITYTRACE_JVM_OPTIONS
+# replaces them.
 app_jvm_options() {
   if [[ -n "${CITYTRACE_JVM_OPTIONS:-}" ]]; then echo "$CITYTRACE_JVM_OPTIONS"; return; fi
-  echo -XX:+UseSerialGC -Xms64m -Xmx256m -Xmn48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
-    -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m
+  echo -XX:+UseG1GC -XX:G1PeriodicGCInterval=5000 -Xms64m -Xmx256m -Xmn48m -XX:MinHeapFreeRatio=10 \
+    -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m
   (( ${JAVA_MAJOR:-21} < 25 )) || echo -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000
 }
 
