@@ -164,6 +164,15 @@ public class EpcisEvent extends PanacheEntityBase {
                 list -> list.stream().sorted(oldestFirst).toList())));
     }
 
+    /** Events that name any of {@code identifiers} (canonical form) in any list, oldest first. */
+    @SuppressWarnings("unchecked")
+    public static List<EpcisEvent> listNamingAny(Collection<String> identifiers) {
+        // native, with one array parameter: an HQL "in" list is translated anew for every length
+        return getEntityManager().createNativeQuery("select e.* from epcis_event e where e.id in "
+                + "(select x.event_id from epcis_event_epc x where x.epc = any(?1)) order by e.event_time, e.id",
+                EpcisEvent.class).setParameter(1, identifiers.toArray(String[]::new)).getResultList();
+    }
+
     /** Events that name {@code identifier} (canonical form) in any list, oldest first. */
     @SuppressWarnings("unchecked")
     public static List<EpcisEvent> listNaming(String identifier) {

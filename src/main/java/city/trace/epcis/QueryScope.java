@@ -2,6 +2,7 @@ package city.trace.epcis;
 
 import java.util.List;
 
+import city.trace.gs1.DigitalLink;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
 
@@ -29,6 +30,16 @@ public record QueryScope(Long organizationId, List<String> gtins) {
     private static List<String> gtinsOf(Organization org) {
         return Organization.getEntityManager().createNativeQuery("select gtin from product where organization_id = ?1")
                 .setParameter(1, org.id).getResultList();
+    }
+
+    /** Whether the member may see this event, whose claims are given: see the class comment. */
+    public boolean includes(EpcisEvent event, EventClaims claims) {
+        if (isEverything() || (event.organization != null && organizationId.equals(event.organization.id))) {
+            return true;
+        }
+        return claims.lines().stream().anyMatch(line -> gtins.stream()
+                .anyMatch(gtin -> line.identifier().startsWith(DigitalLink.product(gtin).toUri() + "/")
+                        || line.identifier().equals(DigitalLink.product(gtin).toUri())));
     }
 
     boolean isEverything() {

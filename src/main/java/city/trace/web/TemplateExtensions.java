@@ -34,6 +34,11 @@ public class TemplateExtensions {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** Names in a row ("Delft, Rotterdam"); a dash when there are none. */
+    static String listed(java.util.Collection<String> names) {
+        return names.isEmpty() ? "—" : String.join(", ", names);
+    }
+
     /**
      * A time as its event recorded it, in the event's eventTimeZoneOffset (+01:00); in UTC when the offset is
      * missing or malformed, and labelled either way.

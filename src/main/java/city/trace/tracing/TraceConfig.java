@@ -1,0 +1,17 @@
+package city.trace.tracing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Regulators' and manufacturers' traces. */
+@ConfigMapping(prefix = "citytrace.trace")
+public interface TraceConfig {
+
+    /** How many lots, items and logistic units a trace reaches at most; the page says when it stopped there. */
+    @WithDefault("20000")
+    int maxNodes();
+
+    /** How many of them the page's graph draws (nearest first); its table lists all. */
+    @WithDefault("150")
+    int maxDrawnNodes();
+}

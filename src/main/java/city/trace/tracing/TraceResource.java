@@ -1,0 +1,64 @@
+package city.trace.tracing;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import city.trace.epcis.QueryScope;
+import city.trace.org.CurrentMember;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The trace page: from a lot (or item, logistic unit, event) backward to every input and origin, or forward to
+ * everything made from it and everywhere it went, as a graph and tables. Regulators see the whole consortium,
+ * manufacturers what they may query.
+ */
+@Path("/trace")
+@RolesAllowed({ CurrentMember.REGULATOR, CurrentMember.MANUFACTURER })
+public class TraceResource {
+
+    @CheckedTemplate
+    static class Templates {
+        /** {@code trace} and {@code graph} are null until something is asked. */
+        static native TemplateInstance trace(String from, Direction direction, Trace trace, TraceGraph graph, String api);
+    }
+
+    @Inject
+    TraceService traces;
+
+    @Inject
+    TraceConfig config;
+
+    @Inject
+    CurrentMember member;
+
+    /** The form, or the trace of what it asked ({@code ?from=…&direction=…}, bookmarkable). */
+    @GET
+    public TemplateInstance trace(@QueryParam("from") String from, @QueryParam("direction") String direction) {
+        Direction way = Direction.of(direction);
+        if (from == null) {
+            return Templates.trace(null, way, null, null, null);
+        }
+        return page(from, traces.start(from, QueryScope.of(member)), way);
+    }
+
+    /** The trace of a Digital Link path: /trace/01/{gtin}/10/{lot}, /trace/00/{sscc}… */
+    @GET
+    @Path("/{path: 0[01]/.+}")
+    public TemplateInstance identifier(@PathParam("path") String path, @QueryParam("direction") String direction) {
+        String from = TraceApi.digitalLink(path);
+        return page(from, traces.start(from, QueryScope.of(member)), Direction.of(direction));
+    }
+
+    private TemplateInstance page(String from, List<String> start, Direction direction) {
+        Trace trace = TraceApi.found(traces.trace(start, direction, QueryScope.of(member)), from);
+        return Templates.trace(from, direction, trace, TraceGraph.of(trace, config.maxDrawnNodes()),
+                TraceApi.url(from, direction));
+    }
+}

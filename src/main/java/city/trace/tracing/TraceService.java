@@ -1,0 +1,289 @@
+package city.trace.tracing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+
+import city.trace.batch.Batch;
+import city.trace.custody.ClaimChecks;
+import city.trace.custody.Violation;
+import city.trace.epcis.EpcisEvent;
+import city.trace.epcis.EventClaims;
+import city.trace.epcis.IdentifierRole;
+import city.trace.epcis.QueryScope;
+import city.trace.epcis.hash.CanonicalValues;
+import city.trace.epcis.hash.InvalidEventException;
+import city.trace.gs1.DigitalLink;
+import city.trace.gs1.DigitalLinkKey;
+import city.trace.gs1.EpcUrn;
+import city.trace.org.Members;
+import city.trace.product.Product;
+import city.trace.proof.Outcome;
+import city.trace.site.Places;
+import city.trace.site.Site;
+import city.trace.verify.Verification;
+import city.trace.verify.Verifier;
+
+/**
+ * Walks from identifiers through the events that link them (transformations, packing), one level of the graph a
+ * query, to every identifier reached: any depth, each identifier once, so cycles end. Only events the member may
+ * see are shown or followed, and only those their recorders were entitled to record are followed.
+ */
+@ApplicationScoped
+public class TraceService {
+
+    @Inject
+    ClaimChecks claimChecks;
+
+    @Inject
+    Verifier verifier;
+
+    @Inject
+    TraceConfig config;
+
+    /** An event read for the trace: its claims, and the rules it breaks (none for the history). */
+    private record Read(EpcisEvent event, EventClaims claims, List<Violation> violations) {
+
+        boolean links() {
+            return claims.isTransformation()
+                    || ("AggregationEvent".equals(claims.type()) && !"DELETE".equals(claims.action()));
+        }
+
+        Set<String> named(Collection<IdentifierRole> roles) {
+            return claims.lines().stream().filter(line -> roles.contains(line.role())).map(EventClaims.Line::identifier)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+
+        Set<String> named() {
+            return claims.lines().stream().map(EventClaims.Line::identifier).collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+    }
+
+    /**
+     * The identifiers a trace starts from, as a person typed them or a URL holds them: a Digital Link (any domain),
+     * an EPC URN, or an event ID — then every identifier that event names, if the member may see it.
+     */
+    @Transactional
+    public List<String> start(String text, QueryScope scope) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty()) {
+            throw new BadRequestException("Enter a lot's Digital Link (…/01/{GTIN}/10/{lot}), an EPC URN or an event ID");
+        }
+        if (value.startsWith("http") || EpcUrn.isEpcUrn(value)) {
+            try {
+                String identifier = new CanonicalValues(Map.of()).identifier(value);
+                if (!identifier.equals(value) || DigitalLink.parse(value).isPresent()) {
+                    return List.of(identifier);
+                }
+            } catch (InvalidEventException e) {
+                throw new BadRequestException(value + " is no valid identifier: " + e.getMessage());
+            }
+        }
+        NotFoundException unknown = new NotFoundException("Nothing you may see is recorded as " + value
+                + ": no event has this ID, and it is no Digital Link or EPC URN");
+        EpcisEvent event = EpcisEvent.findByEventId(value).orElseThrow(() -> unknown);
+        EventClaims claims = event.claims().filter(c -> scope.includes(event, c)).orElseThrow(() -> unknown);
+        return claims.lines().stream().map(EventClaims.Line::identifier).distinct().toList();
+    }
+
+    @Transactional
+    public Trace trace(List<String> start, Direction direction, QueryScope scope) {
+        // a trace only reads: no snapshots for dirty checking, no flushes before each query
+        Session session = EpcisEvent.getEntityManager().unwrap(Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+        Map<String, Integer> distance = new LinkedHashMap<>();
+        start.forEach(id -> distance.putIfAbsent(id, 0));
+        Map<Long, Read> read = new HashMap<>();
+        Set<Long> shown = new LinkedHashSet<>();
+        Set<Trace.Link> links = new LinkedHashSet<>();
+        boolean truncated = false;
+        List<String> frontier = List.copyOf(distance.keySet());
+        for (int level = 0; !frontier.isEmpty() && !truncated; level++) {
+            Set<String> reached = new HashSet<>(frontier);
+            List<String> next = new ArrayList<>();
+            for (Read event : read(EpcisEvent.listNamingAny(frontier), read, scope)) {
+                if (!event.violations().isEmpty()) {
+                    continue; // a claim: shown apart, never followed
+                }
+                if (!event.links()) {
+                    shown.add(event.event().id); // a step of the identifier itself: made, moved, seen
+                    continue;
+                }
+                Set<String> from = event.named(direction.from);
+                from.retainAll(reached);
+                if (from.isEmpty()) {
+                    continue; // it links the identifier the other way
+                }
+                shown.add(event.event().id);
+                for (String to : event.named(direction.to)) {
+                    if (!distance.containsKey(to)) {
+                        if (distance.size() >= config.maxNodes()) {
+                            truncated = true;
+                            continue;
+                        }
+                        distance.put(to, level + 1);
+                        next.add(to);
+                    }
+                    from.forEach(f -> links.add(direction == Direction.BACKWARD
+                            ? new Trace.Link(to, f, event.event().eventId, kind(event))
+                            : new Trace.Link(f, to, event.event().eventId, kind(event))));
+                }
+            }
+            frontier = next;
+        }
+        return assemble(start, direction, distance, read, shown, links, truncated);
+    }
+
+    /**
+     * The readable events of a level that the member may see, each read and judged once: events seen at an earlier
+     * level come again when they name an identifier reached since.
+     */
+    private List<Read> read(List<EpcisEvent> naming, Map<Long, Read> read, QueryScope scope) {
+        List<EpcisEvent> unread = new ArrayList<>();
+        for (EpcisEvent event : naming) {
+            if (!read.containsKey(event.id)) {
+                unread.add(event);
+            }
+        }
+        Map<EpcisEvent, EventClaims> visible = new LinkedHashMap<>();
+        // an unreadable event names nothing a trace could follow; the sweep and the event's pages report it
+        unread.forEach(event -> event.claims().filter(claims -> scope.includes(event, claims))
+                .ifPresent(claims -> visible.put(event, claims)));
+        Map<Long, List<Violation>> violations = claimChecks.check(visible.keySet());
+        visible.forEach((event, claims) -> read.put(event.id,
+                new Read(event, claims, violations.getOrDefault(event.id, List.of()))));
+        return naming.stream().map(event -> read.get(event.id)).filter(Objects::nonNull).toList();
+    }
+
+    private static String kind(Read event) {
+        return event.claims().isTransformation() ? "transformation" : "aggregation";
+    }
+
+    private Trace assemble(List<String> start, Direction direction, Map<String, Integer> distance, Map<Long, Read> read,
+            Set<Long> shown, Set<Trace.Link> links, boolean truncated) {
+        Comparator<Read> oldestFirst = Comparator.comparing((Read r) -> r.event().eventTime).thenComparing(r -> r.event().id);
+        List<Read> events = shown.stream().map(read::get).sorted(oldestFirst).toList();
+        List<Read> claims = read.values().stream().filter(r -> !r.violations().isEmpty())
+                .filter(r -> r.named().stream().anyMatch(distance::containsKey)).sorted(oldestFirst).toList();
+        Map<Long, Verifier.Verified> verified = verifier.verify(events.stream().map(Read::event).toList());
+        List<String> places = new ArrayList<>();
+        for (Read r : events) {
+            places.add(r.claims().location());
+            r.claims().sources().forEach(party -> places.add(party.id()));
+            r.claims().destinations().forEach(party -> places.add(party.id()));
+        }
+        claims.forEach(r -> places.add(r.claims().location()));
+        Map<String, Site> sites = Places.sites(places);
+        Map<String, Trace.Step> steps = new LinkedHashMap<>();
+        events.forEach(r -> steps.put(r.event().eventId, step(r, sites, distance, verified.get(r.event().id).verification())));
+        List<Trace.Step> claimSteps = claims.stream().map(r -> step(r, sites, distance, null)).toList();
+        Members members = Members.load();
+        Map<String, String> labels = labels(distance.keySet());
+        Map<String, Batch> batches = Batch.byLotLinks(distance.keySet());
+        List<Trace.Node> nodes = distance.entrySet().stream().map(entry -> {
+            String id = entry.getKey();
+            List<Read> its = events.stream().filter(r -> r.named().contains(id)).toList();
+            Set<String> organizations = new LinkedHashSet<>();
+            Set<String> cities = new LinkedHashSet<>();
+            for (Read r : its) {
+                Optional.ofNullable(r.event().organization).map(org -> org.name).ifPresent(organizations::add);
+                Optional.ofNullable(sites.get(r.claims().location())).ifPresent(site -> {
+                    organizations.add(site.organization.name);
+                    cities.add(site.city);
+                });
+            }
+            Outcome outcome = its.isEmpty() ? Outcome.PENDING : its.stream()
+                    .map(r -> verified.get(r.event().id).verification().outcome()).reduce(Outcome.VERIFIED, Outcome::worse);
+            Batch batch = batches.get(id);
+            return new Trace.Node(id, labels.getOrDefault(id, id), kind(id), entry.getValue(),
+                    members.ownerOf(id).map(org -> org.name).orElse(null), List.copyOf(organizations), List.copyOf(cities),
+                    batch != null && batch.status == Batch.Status.RECALLED, outcome);
+        }).toList();
+        List<Trace.Link> known = links.stream()
+                .filter(link -> distance.containsKey(link.from()) && distance.containsKey(link.to())).toList();
+        return new Trace(start, direction, nodes, known, List.copyOf(steps.values()), claimSteps, truncated);
+    }
+
+    private static Trace.Step step(Read read, Map<String, Site> sites, Map<String, Integer> traced,
+            Verification verification) {
+        EpcisEvent event = read.event();
+        EventClaims claims = read.claims();
+        Site site = sites.get(claims.location());
+        return new Trace.Step(event.eventId, event.hash, event.eventType, event.action, claims.bizStep(),
+                claims.disposition(), event.eventTime, event.eventTimeZoneOffset,
+                site != null ? site.name : claims.location(), site != null ? site.city : null,
+                event.organization == null ? null : event.organization.name,
+                parties(claims.sources(), sites), parties(claims.destinations(), sites),
+                claims.bizTransactions().stream().map(EventClaims.Party::id).toList(),
+                read.named().stream().filter(traced::containsKey).toList(),
+                read.violations().isEmpty() ? null : read.violations().get(0).rule().code, verification);
+    }
+
+    /** "Korenaar fields, Delft" for a member's site, else the party's identifier. */
+    private static List<String> parties(List<EventClaims.Party> parties, Map<String, Site> sites) {
+        return parties.stream().map(party -> Optional.ofNullable(sites.get(party.id()))
+                .map(site -> site.name + ", " + site.city).orElse(party.id())).distinct().toList();
+    }
+
+    private static String kind(String id) {
+        Optional<DigitalLink> link = gs1(id);
+        if (link.isEmpty()) {
+            return "other";
+        }
+        if (link.get().key() == DigitalLinkKey.SSCC) {
+            return "logistic unit";
+        }
+        if (link.get().key() != DigitalLinkKey.GTIN) {
+            return "other";
+        }
+        return link.get().qualifier(DigitalLink.SERIAL).isPresent() ? "item"
+                : link.get().qualifier(DigitalLink.LOT).isPresent() ? "lot" : "product";
+    }
+
+    /**
+     * "Stoneground wheat flour · lot F2026-11" for a lot of a registered product ("… · serial …" for an item,
+     * "GTIN …" for a product registered nowhere here), "Logistic unit 0871…" for an SSCC, with one query for names.
+     */
+    private static Map<String, String> labels(Collection<String> ids) {
+        Map<String, DigitalLink> links = new HashMap<>();
+        ids.forEach(id -> gs1(id).ifPresent(link -> links.put(id, link)));
+        Map<String, String> products = Product.namesByGtin(links.values().stream()
+                .filter(link -> link.key() == DigitalLinkKey.GTIN).map(DigitalLink::keyValue).collect(Collectors.toSet()));
+        Map<String, String> labels = new HashMap<>();
+        links.forEach((id, link) -> {
+            if (link.key() == DigitalLinkKey.SSCC) {
+                labels.put(id, "Logistic unit " + link.keyValue());
+            } else if (link.key() == DigitalLinkKey.GTIN) {
+                labels.put(id, products.getOrDefault(link.keyValue(), "GTIN " + link.keyValue())
+                        + link.qualifier(DigitalLink.LOT).map(lot -> " · lot " + lot)
+                                .or(() -> link.qualifier(DigitalLink.SERIAL).map(serial -> " · serial " + serial)).orElse(""));
+            }
+        });
+        return labels;
+    }
+
+    private static Optional<DigitalLink> gs1(String id) {
+        return DigitalLink.parse(id, DigitalLinkKey.SSCC).or(() -> DigitalLink.parse(id, DigitalLinkKey.GTIN))
+                .or(() -> DigitalLink.parse(id, DigitalLinkKey.GLN));
+    }
+}
