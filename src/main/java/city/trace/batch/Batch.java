@@ -112,6 +112,17 @@ public class Batch extends PanacheEntityBase {
         return batches;
     }
 
+    /**
+     * Marks the registered batches of these lots recalled (their recall events are recorded); an update, not a
+     * change of loaded entities, which a read-only session would not write.
+     */
+    public static void markRecalled(Collection<String> lotLinks) {
+        List<Long> ids = byLotLinks(lotLinks).values().stream().map(batch -> batch.id).toList();
+        if (!ids.isEmpty()) {
+            update("status = ?1 where id in ?2", Status.RECALLED, ids);
+        }
+    }
+
     /** The lot's GS1 Digital Link: /01/{gtin}/10/{lot}. */
     public DigitalLink digitalLink() {
         return DigitalLink.lot(product.gtin, lot);

@@ -21,7 +21,8 @@ import city.trace.org.Organization;
  * those before them, and a replay of all events in order rebuilds the same stock.
  * <ul>
  * <li>{@link Rule#LOT_OWNER}: commissioning, ADD/DELETE, ILMD, destroying, decommissioning, recalls and a
- * transformation's outputs only by the owner of the identifier's company prefix or its delegate;</li>
+ * transformation's outputs only by the owner of the identifier's company prefix or its delegate; a recall alone
+ * (an observation with disposition recalled) also by a regulator;</li>
  * <li>{@link Rule#MOVEMENT_PARTY}: other events about a member's goods only by a party: the owner, a holder
  * (at a site, carrying it or receiving it), a party to a shipment of it, or for an instance an organisation
  * at whose site earlier events saw it;</li>
@@ -149,10 +150,17 @@ public final class RecordingRules {
             }
         }
 
+        /** An observation that recalls what it names and changes nothing else: a regulator's to make too. */
+        private boolean recallOnly() {
+            return "ObjectEvent".equals(event.type()) && "OBSERVE".equals(event.action())
+                    && "recalled".equals(event.disposition()) && !is(CHANGE_STEPS, event.bizStep()) && !event.hasIlmd();
+        }
+
         private void ownerOnly(Line line) {
             Optional<Organization> owner = records.members().ownerOf(line.identifier());
             if (owner.isPresent() && owner.get().id != recorder
-                    && !records.delegations().allows(recorder, line.identifier())) {
+                    && !records.delegations().allows(recorder, line.identifier())
+                    && !(recallOnly() && records.members().isRegulator(recorder))) {
                 violations.add(new Violation(Rule.LOT_OWNER, line.pointer(), "only " + owner.get().name
                         + ", which owns GS1 company prefix " + owner.get().gs1CompanyPrefix
                         + ", or an organisation it delegated to, may commission, make, change or destroy "

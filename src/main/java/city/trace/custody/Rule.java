@@ -7,7 +7,7 @@ package city.trace.custody;
 public enum Rule {
     /** Events that create or change a lot or item come from the owner of its GS1 company prefix or a delegate. */
     LOT_OWNER("lot-owner", "only the organisation that owns an identifier's GS1 company prefix (or one it "
-            + "delegated to) may commission, transform into, change, destroy or recall it"),
+            + "delegated to) may commission, transform into, change, destroy or recall it; a regulator may recall it too"),
     /** Shipping, receiving, transport and observation events come from the parties to the movement. */
     MOVEMENT_PARTY("movement-party", "only the parties to a movement (the owner, the holder, the carrier, the "
             + "receiver) may record shipping, receiving, transport and observations of goods"),

@@ -14,6 +14,7 @@ import city.trace.monitor.Operations;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
 import city.trace.product.Product;
+import city.trace.recall.Recall;
 import city.trace.shipment.Shipment;
 import city.trace.site.Site;
 import city.trace.verify.TamperAlert;
@@ -31,7 +32,7 @@ public class DashboardResource {
     /** What one dashboard shows; lists are empty where they do not apply to the member. */
     public record Dashboard(Organization organization, List<Site> sites, List<Product> products, List<Batch> batches,
             Map<String, Whereabouts.Status> whereabouts, List<Shipment> shipments, List<Organization> members,
-            List<TamperAlert> alerts, Operations.Overview operations) {
+            List<TamperAlert> alerts, Operations.Overview operations, List<Recall> recalls) {
     }
 
     @CheckedTemplate
@@ -59,6 +60,8 @@ public class DashboardResource {
                 org == null ? List.of() : Shipment.listInvolving(org, RECENT),
                 overseer ? Organization.listAllByName() : List.of(),
                 member.isConsortiumAdmin() ? TamperAlert.listOpen() : List.of(),
-                member.isConsortiumAdmin() ? operations.overview() : null));
+                member.isConsortiumAdmin() ? operations.overview() : null,
+                (member.isRegulator() ? Recall.listAll() : org == null ? List.<Recall>of() : Recall.listConcerning(org))
+                        .stream().filter(Recall::isOpen).toList()));
     }
 }

@@ -74,6 +74,12 @@ public final class EpcisEventBuilder {
         return this;
     }
 
+    /** A lot or other class (canonical Digital Link) in a quantity list, with no amount: all of it. */
+    public EpcisEventBuilder epcClass(String list, String identifier) {
+        array(list).addObject().put("epcClass", identifier);
+        return this;
+    }
+
     /** A product as a whole (its GTIN's class, no lot, no quantity) in the quantity list. */
     public EpcisEventBuilder product(String gtin) {
         array("quantityList").addObject().put("epcClass", DigitalLink.product(gtin).toUri());

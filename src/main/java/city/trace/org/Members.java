@@ -36,6 +36,11 @@ public final class Members {
                 .stream().filter(member -> digits.startsWith(member.gs1CompanyPrefix)).findFirst()));
     }
 
+    /** Whether the member with this id is a regulator (a food-safety office may recall any lot). */
+    public boolean isRegulator(long organizationId) {
+        return byLongestPrefix.stream().anyMatch(member -> member.id == organizationId && member.is(Organization.Kind.REGULATOR));
+    }
+
     /** The member with exactly this company prefix. */
     public Optional<Organization> byPrefix(String prefix) {
         return byLongestPrefix.stream().filter(member -> member.gs1CompanyPrefix.equals(prefix)).findFirst();

@@ -33,10 +33,8 @@ import city.trace.epcis.QueryScope;
 import city.trace.epcis.hash.CanonicalValues;
 import city.trace.epcis.hash.InvalidEventException;
 import city.trace.gs1.DigitalLink;
-import city.trace.gs1.DigitalLinkKey;
 import city.trace.gs1.EpcUrn;
 import city.trace.org.Members;
-import city.trace.product.Product;
 import city.trace.proof.Outcome;
 import city.trace.site.Places;
 import city.trace.site.Site;
@@ -105,12 +103,42 @@ public class TraceService {
         return claims.lines().stream().map(EventClaims.Line::identifier).distinct().toList();
     }
 
+    /** The trace: every identifier reached, the links, and the events shown for them, verified. */
     @Transactional
     public Trace trace(List<String> start, Direction direction, QueryScope scope) {
-        // a trace only reads: no snapshots for dirty checking, no flushes before each query
+        Walk walk = walk(start, direction, scope);
+        return assemble(start, direction, walk);
+    }
+
+    /** Every identifier reached from {@code start} (itself included), by distance; nothing verified. */
+    @Transactional
+    public Map<String, Integer> reach(List<String> start, Direction direction, QueryScope scope) {
+        return walk(start, direction, scope).distance();
+    }
+
+    /** What a walk found: identifiers by distance, the events read, those shown, and the links. */
+    private record Walk(Map<String, Integer> distance, Map<Long, Read> read, Set<Long> shown, Set<Trace.Link> links,
+            boolean truncated) {
+    }
+
+    private Walk walk(List<String> start, Direction direction, QueryScope scope) {
+        // a walk only reads: no snapshots for dirty checking, no flushes before each query (restored for the
+        // caller's transaction, which may write)
         Session session = EpcisEvent.getEntityManager().unwrap(Session.class);
+        boolean readOnly = session.isDefaultReadOnly();
+        FlushMode flushMode = session.getHibernateFlushMode();
+        session.flush();
         session.setDefaultReadOnly(true);
         session.setHibernateFlushMode(FlushMode.MANUAL);
+        try {
+            return walkLevels(start, direction, scope);
+        } finally {
+            session.setDefaultReadOnly(readOnly);
+            session.setHibernateFlushMode(flushMode);
+        }
+    }
+
+    private Walk walkLevels(List<String> start, Direction direction, QueryScope scope) {
         Map<String, Integer> distance = new LinkedHashMap<>();
         start.forEach(id -> distance.putIfAbsent(id, 0));
         Map<Long, Read> read = new HashMap<>();
@@ -151,7 +179,7 @@ public class TraceService {
             }
             frontier = next;
         }
-        return assemble(start, direction, distance, read, shown, links, truncated);
+        return new Walk(distance, read, shown, links, truncated);
     }
 
     /**
@@ -179,10 +207,11 @@ public class TraceService {
         return event.claims().isTransformation() ? "transformation" : "aggregation";
     }
 
-    private Trace assemble(List<String> start, Direction direction, Map<String, Integer> distance, Map<Long, Read> read,
-            Set<Long> shown, Set<Trace.Link> links, boolean truncated) {
+    private Trace assemble(List<String> start, Direction direction, Walk walk) {
+        Map<String, Integer> distance = walk.distance();
+        Map<Long, Read> read = walk.read();
         Comparator<Read> oldestFirst = Comparator.comparing((Read r) -> r.event().eventTime).thenComparing(r -> r.event().id);
-        List<Read> events = shown.stream().map(read::get).sorted(oldestFirst).toList();
+        List<Read> events = walk.shown().stream().map(read::get).sorted(oldestFirst).toList();
         List<Read> claims = read.values().stream().filter(r -> !r.violations().isEmpty())
                 .filter(r -> r.named().stream().anyMatch(distance::containsKey)).sorted(oldestFirst).toList();
         Map<Long, Verifier.Verified> verified = verifier.verify(events.stream().map(Read::event).toList());
@@ -198,7 +227,7 @@ public class TraceService {
         events.forEach(r -> steps.put(r.event().eventId, step(r, sites, distance, verified.get(r.event().id).verification())));
         List<Trace.Step> claimSteps = claims.stream().map(r -> step(r, sites, distance, null)).toList();
         Members members = Members.load();
-        Map<String, String> labels = labels(distance.keySet());
+        Map<String, String> labels = Identifiers.labels(distance.keySet());
         Map<String, Batch> batches = Batch.byLotLinks(distance.keySet());
         List<Trace.Node> nodes = distance.entrySet().stream().map(entry -> {
             String id = entry.getKey();
@@ -215,13 +244,13 @@ public class TraceService {
             Outcome outcome = its.isEmpty() ? Outcome.PENDING : its.stream()
                     .map(r -> verified.get(r.event().id).verification().outcome()).reduce(Outcome.VERIFIED, Outcome::worse);
             Batch batch = batches.get(id);
-            return new Trace.Node(id, labels.getOrDefault(id, id), kind(id), entry.getValue(),
+            return new Trace.Node(id, labels.getOrDefault(id, id), Identifiers.kind(id), entry.getValue(),
                     members.ownerOf(id).map(org -> org.name).orElse(null), List.copyOf(organizations), List.copyOf(cities),
                     batch != null && batch.status == Batch.Status.RECALLED, outcome);
         }).toList();
-        List<Trace.Link> known = links.stream()
+        List<Trace.Link> known = walk.links().stream()
                 .filter(link -> distance.containsKey(link.from()) && distance.containsKey(link.to())).toList();
-        return new Trace(start, direction, nodes, known, List.copyOf(steps.values()), claimSteps, truncated);
+        return new Trace(start, direction, nodes, known, List.copyOf(steps.values()), claimSteps, walk.truncated());
     }
 
     private static Trace.Step step(Read read, Map<String, Site> sites, Map<String, Integer> traced,
@@ -243,47 +272,5 @@ public class TraceService {
     private static List<String> parties(List<EventClaims.Party> parties, Map<String, Site> sites) {
         return parties.stream().map(party -> Optional.ofNullable(sites.get(party.id()))
                 .map(site -> site.name + ", " + site.city).orElse(party.id())).distinct().toList();
-    }
-
-    private static String kind(String id) {
-        Optional<DigitalLink> link = gs1(id);
-        if (link.isEmpty()) {
-            return "other";
-        }
-        if (link.get().key() == DigitalLinkKey.SSCC) {
-            return "logistic unit";
-        }
-        if (link.get().key() != DigitalLinkKey.GTIN) {
-            return "other";
-        }
-        return link.get().qualifier(DigitalLink.SERIAL).isPresent() ? "item"
-                : link.get().qualifier(DigitalLink.LOT).isPresent() ? "lot" : "product";
-    }
-
-    /**
-     * "Stoneground wheat flour · lot F2026-11" for a lot of a registered product ("… · serial …" for an item,
-     * "GTIN …" for a product registered nowhere here), "Logistic unit 0871…" for an SSCC, with one query for names.
-     */
-    private static Map<String, String> labels(Collection<String> ids) {
-        Map<String, DigitalLink> links = new HashMap<>();
-        ids.forEach(id -> gs1(id).ifPresent(link -> links.put(id, link)));
-        Map<String, String> products = Product.namesByGtin(links.values().stream()
-                .filter(link -> link.key() == DigitalLinkKey.GTIN).map(DigitalLink::keyValue).collect(Collectors.toSet()));
-        Map<String, String> labels = new HashMap<>();
-        links.forEach((id, link) -> {
-            if (link.key() == DigitalLinkKey.SSCC) {
-                labels.put(id, "Logistic unit " + link.keyValue());
-            } else if (link.key() == DigitalLinkKey.GTIN) {
-                labels.put(id, products.getOrDefault(link.keyValue(), "GTIN " + link.keyValue())
-                        + link.qualifier(DigitalLink.LOT).map(lot -> " · lot " + lot)
-                                .or(() -> link.qualifier(DigitalLink.SERIAL).map(serial -> " · serial " + serial)).orElse(""));
-            }
-        });
-        return labels;
-    }
-
-    private static Optional<DigitalLink> gs1(String id) {
-        return DigitalLink.parse(id, DigitalLinkKey.SSCC).or(() -> DigitalLink.parse(id, DigitalLinkKey.GTIN))
-                .or(() -> DigitalLink.parse(id, DigitalLinkKey.GLN));
     }
 }

@@ -57,7 +57,7 @@ public class DigitalLinkResource {
 
         static native TemplateInstance product(Product product, List<Batch> lots, String unknownLot, String unknownSerial);
 
-        static native TemplateInstance recall(Batch batch, String path);
+        static native TemplateInstance recall(Product product, String lot, String path);
     }
 
     /** What every request here carries besides the path: how and in which language the visitor asks. */
@@ -123,9 +123,10 @@ public class DigitalLinkResource {
         }
         if ("gs1:recallStatus".equals(visit.linkType())) {
             Product product = product(gtin14);
-            Batch recalled = Batch.findByProductAndLot(product, lot).filter(batch -> batch.status == Batch.Status.RECALLED)
-                    .orElseThrow(() -> new NotFoundException("Lot " + lot + " of " + product.name + " is not recalled"));
-            return html(Templates.recall(recalled, subject.path()), visit);
+            if (!journeys.isRecalled(product, lot)) {
+                throw new NotFoundException("Lot " + lot + " of " + product.name + " is not recalled");
+            }
+            return html(Templates.recall(product, lot, subject.path()), visit);
         }
         return journeyPage(gtin14, lot, null, subject, visit, product -> journeys.journey(product, lot));
     }
@@ -181,7 +182,7 @@ public class DigitalLinkResource {
                 .link("describedby", new Linkset.Target(links.of(ProofBundles.path(subject)),
                         "Proof bundle: events, fingerprints, Merkle proofs and their anchors", MediaType.APPLICATION_JSON,
                         null));
-        if (Batch.findByProductAndLot(product, lot).filter(b -> b.status == Batch.Status.RECALLED).isPresent()) {
+        if (journeys.isRecalled(product, lot)) {
             linkset.link(Linkset.GS1 + "recallStatus", new Linkset.Target(page + "?linkType=gs1:recallStatus",
                     "Recall notice", MediaType.TEXT_HTML, LANGUAGES));
         }

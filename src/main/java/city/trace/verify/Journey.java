@@ -23,9 +23,11 @@ import city.trace.proof.Outcome;
  *                 the page shows apart and does not vouch for
  * @param verdict  the worst outcome among the steps (VERIFIED only when all are)
  * @param proofs   the steps as the proof bundle states them: exactly what was verified
+ * @param recalled whether the lot is recalled: its batch is marked so, or its own history holds a recall
  */
 public record Journey(DigitalLink subject, String gtin, String lot, Product product, Batch batch, Place origin,
-        List<Step> steps, List<Step> claims, Outcome verdict, LocatorMap map, List<BundleEvent> proofs) {
+        List<Step> steps, List<Step> claims, Outcome verdict, LocatorMap map, List<BundleEvent> proofs,
+        boolean recalled) {
 
     /** A place of the journey: a member's site. */
     public record Place(String name, String city, String organization, BigDecimal latitude, BigDecimal longitude) {
@@ -49,9 +51,5 @@ public record Journey(DigitalLink subject, String gtin, String lot, Product prod
     /** The subject's Digital Link path, the same on every resolver: /01/{gtin}/10/{lot}. */
     public String path() {
         return subject.path();
-    }
-
-    public boolean isRecalled() {
-        return batch != null && batch.status == Batch.Status.RECALLED;
     }
 }

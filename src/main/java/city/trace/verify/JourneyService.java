@@ -47,6 +47,8 @@ import city.trace.site.Site;
 @ApplicationScoped
 public class JourneyService {
 
+    private static final String RECALLED = "recalled";
+
     @Inject
     Verifier verifier;
 
@@ -99,6 +101,20 @@ public class JourneyService {
         }
     }
 
+    /**
+     * Whether a lot is recalled: its batch is marked so, or an event its recorder was entitled to record recalls it
+     * (a regulator's or its maker's; a third party's claim does not).
+     */
+    @Transactional
+    public boolean isRecalled(Product product, String lot) {
+        if (Batch.findByProductAndLot(product, lot).filter(b -> b.status == Batch.Status.RECALLED).isPresent()) {
+            return true;
+        }
+        List<EpcisEvent> recalls = EpcisEvent.listNaming(DigitalLink.lot(product.gtin, lot).toUri()).stream()
+                .filter(event -> RECALLED.equals(Vocabulary.bareTerm(event.disposition))).toList();
+        return !recalls.isEmpty() && claimChecks.check(recalls).values().stream().anyMatch(List::isEmpty);
+    }
+
     /** The journey of a lot, or empty when nothing is known of it (no batch, no event). */
     @Transactional
     public Optional<Journey> journey(Product product, String lot) {
@@ -132,8 +148,10 @@ public class JourneyService {
         List<BundleEvent> proofs = steps.stream().map(step -> verified.get(step.id()).bundled()).filter(Objects::nonNull)
                 .toList();
         Journey.Place origin = batch.map(b -> place(b.site)).orElse(null);
+        boolean recalled = batch.filter(b -> b.status == Batch.Status.RECALLED).isPresent() || collected.history().values()
+                .stream().anyMatch(f -> f.item().depth() == 0 && RECALLED.equals(Vocabulary.bareTerm(f.event().disposition)));
         return Optional.of(new Journey(subject, product.gtin, lot, product, batch.orElse(null), origin, steps, claims,
-                verdict(steps), LocatorMap.of(steps, origin), proofs));
+                verdict(steps), LocatorMap.of(steps, origin), proofs, recalled));
     }
 
     private List<Journey.Step> steps(Map<Long, Found> found, Map<String, Site> sites, Map<Long, Verifier.Verified> verified,

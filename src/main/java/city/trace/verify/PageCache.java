@@ -157,6 +157,11 @@ public class PageCache {
         }
     }
 
+    /** Forgets every kept page: something that changes many pages at once (a recall) shows on the next visit. */
+    public void clear() {
+        pages.forEach(this::remove);
+    }
+
     private void remove(String key, Entry entry) {
         if (pages.remove(key, entry)) {
             entry.dropped();

@@ -83,7 +83,7 @@ public interface PublicMessages {
     @Message("We could not reach the chain to check this record right now, so we do not claim it is verified. Try again later.")
     String verdict_unverifiable();
 
-    @Message("This lot has been recalled.")
+    @Message("This lot has been recalled: do not eat it. Return it to the shop where you bought it.")
     String recalled();
 
     @Message("Read the recall notice")
@@ -216,8 +216,8 @@ public interface PublicMessages {
     @Message("Recall notice")
     String recall_title();
 
-    @Message("Lot {lot} of {product} has been recalled by {maker}. Do not use it; return it to the shop where you bought it.")
-    String recall_text(String lot, String product, String maker);
+    @Message("Lot {lot} of {product} has been recalled. Do not eat or use it; return it to the shop where you bought it.")
+    String recall_text(String lot, String product);
 
     @Message("Back to the product's journey")
     String back_to_journey();

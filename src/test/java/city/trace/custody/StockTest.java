@@ -22,9 +22,6 @@ import city.trace.batch.Unit;
 import city.trace.epcis.EpcisEvent;
 import city.trace.org.Organization;
 import city.trace.product.Product;
-import city.trace.shipment.Shipment;
-import city.trace.shipment.ShipmentForm;
-import city.trace.shipment.ShipmentService;
 import city.trace.site.Site;
 import city.trace.support.Browser;
 import city.trace.support.Demo;
@@ -49,28 +46,12 @@ class StockTest {
         return Organization.findByCode(code).orElseThrow();
     }
 
-    /** alice's farm ships 10 of 12.5 t of a new wheat lot to bob's plant; ColdLink carries it. */
-    private static long shipTenTonnes(Batch wheat) {
-        return Demo.read(() -> {
-            ShipmentForm form = new ShipmentForm();
-            form.carrierId = org(Demo.CARRIER).id.toString();
-            form.originSiteId = Site.findByGln(Demo.FIELDS_GLN).orElseThrow().id.toString();
-            form.destinationSiteId = Site.findByGln(Demo.BAKERY_PLANT_GLN).orElseThrow().id.toString();
-            form.batchId = List.of(wheat.id.toString());
-            form.quantity = List.of("10");
-            ShipmentService shipments = Arc.container().instance(ShipmentService.class).get();
-            Shipment shipment = shipments.create(org(Demo.FARM), form);
-            shipments.depart(org(Demo.FARM), shipment.id);
-            return shipment.id;
-        });
-    }
-
     @Test
     @TestSecurity(user = "bob", roles = "manufacturer")
     @OidcSecurity(claims = @Claim(key = "organization", value = Demo.BAKERY))
     void partialShipmentsAndProcessingCountPerSite() {
         Batch wheat = Demo.batch(Demo.WHEAT_GTIN, Demo.FIELDS_GLN, "ST", "12.5", Unit.TNE);
-        long shipment = shipTenTonnes(wheat);
+        long shipment = Demo.shipWheatToBakery(wheat, "10");
 
         // the rest stays at the farm, 10 t are on their way: the lot is in two places
         assertEquals(0, new BigDecimal("2.5").compareTo(Demo.stockAt(wheat, Demo.FIELDS_GLN, "TNE")));
@@ -108,7 +89,7 @@ class StockTest {
     @OidcSecurity(claims = @Claim(key = "organization", value = Demo.FARM))
     void theRestOfAPartlyShippedLotCanStillBeShippedButNoMore() {
         Batch wheat = Demo.batch(Demo.WHEAT_GTIN, Demo.FIELDS_GLN, "SR", "12.5", Unit.TNE);
-        shipTenTonnes(wheat);
+        Demo.shipWheatToBakery(wheat, "10");
         long fields = Demo.read(() -> Site.findByGln(Demo.FIELDS_GLN).orElseThrow().id);
         long plant = Demo.read(() -> Site.findByGln(Demo.BAKERY_PLANT_GLN).orElseThrow().id);
         long carrier = Demo.read(() -> org(Demo.CARRIER).id);
@@ -143,7 +124,7 @@ class StockTest {
     @Test
     void replayingTheEventsRebuildsTheSameStock() {
         Batch wheat = Demo.batch(Demo.WHEAT_GTIN, Demo.FIELDS_GLN, "SB", "12.5", Unit.TNE);
-        shipTenTonnes(wheat);
+        Demo.shipWheatToBakery(wheat, "10");
         Map<String, BigDecimal> before = Demo.read(StockTest::balances);
         Demo.read(() -> Arc.container().instance(CustodyReplay.class).get().rebuild());
         assertEquals(before, Demo.read(StockTest::balances));

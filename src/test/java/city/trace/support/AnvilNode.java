@@ -144,7 +144,8 @@ public final class AnvilNode implements AutoCloseable {
         throw new IllegalStateException("anvil did not answer on port " + port);
     }
 
-    static int freePort() {
+    /** A port nothing listens on now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

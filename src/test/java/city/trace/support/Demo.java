@@ -2,6 +2,7 @@ package city.trace.support;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Supplier;
 
 import city.trace.batch.Batch;
@@ -12,7 +13,10 @@ import city.trace.custody.Measure;
 import city.trace.custody.Stock;
 import city.trace.custody.Whereabouts;
 import city.trace.gs1.CheckDigit;
+import city.trace.org.Organization;
 import city.trace.product.Product;
+import city.trace.shipment.ShipmentForm;
+import city.trace.shipment.ShipmentService;
 import city.trace.site.Site;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,6 +60,26 @@ public final class Demo {
             form.quantity = quantity;
             form.unit = unit.name();
             return Arc.container().instance(BatchService.class).get().create(product.organization, form);
+        });
+    }
+
+    /**
+     * The farm ships {@code quantity} of a wheat lot from its fields to the bakery's plant with ColdLink, through
+     * the shipment service, and the shipment departs; returns its id.
+     */
+    public static long shipWheatToBakery(Batch wheat, String quantity) {
+        return read(() -> {
+            ShipmentForm form = new ShipmentForm();
+            form.carrierId = Organization.findByCode(CARRIER).orElseThrow().id.toString();
+            form.originSiteId = Site.findByGln(FIELDS_GLN).orElseThrow().id.toString();
+            form.destinationSiteId = Site.findByGln(BAKERY_PLANT_GLN).orElseThrow().id.toString();
+            form.batchId = List.of(wheat.id.toString());
+            form.quantity = List.of(quantity);
+            Organization farm = Organization.findByCode(FARM).orElseThrow();
+            ShipmentService shipments = Arc.container().instance(ShipmentService.class).get();
+            long shipment = shipments.create(farm, form).id;
+            shipments.depart(farm, shipment);
+            return shipment;
         });
     }
 
