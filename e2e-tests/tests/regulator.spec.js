@@ -19,3 +19,39 @@ test('logging out ends the session', async ({ page }) => {
   await page.goto('/dashboard');
   await expect(page.locator('#kc-form-login')).toBeVisible();
 });
+
+test('rita traces the demo bread back to the wheat farm, recalls its flour, and a shopper scanning the bread sees the recall', async ({ page, browser }) => {
+  await login(page, 'rita');
+  const lot = (await page.locator('tr', { hasText: 'Milk bread loaf 800 g' }).getByRole('link', { name: /^B\d{8}$/ })
+    .first().textContent()).trim();
+  const bread = `/01/08712347000026/10/${lot}`;
+
+  // the trace, from the Digital Link a scanner reads off the loaf's QR code
+  await page.getByRole('navigation').getByRole('link', { name: 'Trace', exact: true }).click();
+  await page.getByLabel('Lot, item, logistic unit or event').fill(`https://id.gs1.org${bread}`);
+  await page.getByLabel('Backward, to inputs and origins').check();
+  await page.getByRole('button', { name: 'Trace', exact: true }).click();
+  await expect(page).toHaveURL(/\/trace\?from=.*direction=backward/);
+  await expect(page.locator('svg.trace-graph')).toBeVisible();
+  const lots = page.locator('#nodes');
+  await expect(lots).toContainText('Winter wheat, bulk');
+  await expect(lots).toContainText('Stoneground wheat flour');
+  await expect(lots).toContainText('Raw whole milk');
+  await expect(page.locator('#events')).toContainText('Korenaar wheat fields');
+  await expect(lots).not.toContainText('Wholemeal rolls'); // made of other flour: not the bread's ancestry
+
+  // the flour's recall, declared from its row of the trace
+  await lots.locator('tr', { hasText: 'Stoneground wheat flour' }).getByRole('link', { name: 'Recall this lot…' }).click();
+  await page.getByLabel('Reason').fill('Ergot found in a retained sample of the flour');
+  await page.getByLabel('Severity').selectOption('CLASS_I');
+  await page.getByRole('button', { name: 'Declare the recall' }).click();
+  await expect(page.locator('#recall-state')).toContainText('Ergot found');
+  await expect(page.locator('#affected')).toContainText('Milk bread loaf 800 g');
+
+  // an anonymous shopper scans the loaf
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' })).newPage();
+  await phone.goto(bread);
+  await expect(phone.getByRole('alert').first()).toContainText('This lot has been recalled: do not eat it');
+  await phone.getByRole('link', { name: 'Read the recall notice' }).click();
+  await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Recall notice');
+});

@@ -107,6 +107,7 @@ public class DemoData {
         Product milk = product(dairy, "Raw whole milk", "Dairy", "Cooled raw milk from the farm's own herd");
         Product flour = product(bakery, "Stoneground wheat flour", "Flour", "Wholemeal flour milled from local wheat");
         Product bread = product(bakery, BREAD, "Bakery", "Made with Korenaar flour and Zonneweide milk");
+        Product rolls = product(bakery, "Wholemeal rolls, 6 pack", "Bakery", "Made with Korenaar flour and Zonneweide milk");
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Batch wheatLot = batches.create(farm, batchForm(wheat, "W" + today.minusDays(110).getYear() + "-07", fields,
@@ -121,7 +122,16 @@ public class DemoData {
         Batch breadLot = process(bakery, Map.of(flourLot, "1000", milkLot, "600"), batchForm(bread,
                 "B" + compact(today.minusDays(2)), plant, today.minusDays(2), today.plusDays(4), "2400", "H87"));
         deliver(bakery, carrier, plant, shop, breadLot, "1200");
-        LOG.info("Demo supply chain seeded: 6 members, 4 products, 4 batches (2 from processing), 3 shipments");
+        // a second harvest, milled apart, and rolls of it with the same milk: a trace worth drawing
+        Batch secondWheat = batches.create(farm, batchForm(wheat, "W" + today.minusDays(80).getYear() + "-08", fields,
+                today.minusDays(80), null, "12", "TNE"));
+        deliver(farm, carrier, fields, plant, secondWheat, "12");
+        Batch secondFlour = process(bakery, Map.of(secondWheat, "12"), batchForm(flour, "F" + compact(today.minusDays(2)),
+                plant, today.minusDays(2), today.plusDays(180), "9000", "KGM"));
+        Batch rollsLot = process(bakery, Map.of(secondFlour, "500", milkLot, "300"), batchForm(rolls,
+                "R" + compact(today.minusDays(1)), plant, today.minusDays(1), today.plusDays(3), "1200", "H87"));
+        deliver(bakery, carrier, plant, shop, rollsLot, "600");
+        LOG.info("Demo supply chain seeded: 6 members, 5 products, 7 batches (4 from processing), 5 shipments");
     }
 
     /**

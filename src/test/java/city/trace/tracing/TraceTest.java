@@ -173,7 +173,7 @@ class TraceTest {
     @TestSecurity(user = "rita", roles = "regulator")
     void aRegulatorTracesTheDemoBreadToTheFarmsEventsAndEachNodeIsVerified() {
         String bread = "https://id.gs1.org/01/" + Demo.BREAD_GTIN + "/10/" + Demo.breadLot();
-        String wheat = Demo.read(() -> Batch.<Batch>find("product.gtin", Demo.WHEAT_GTIN).firstResult().lotLink());
+        String wheat = Demo.read(() -> Batch.<Batch>find("product.gtin = ?1 order by id", Demo.WHEAT_GTIN).firstResult().lotLink());
         String farm = Demo.read(() -> Organization.findByCode(Demo.FARM).orElseThrow().name);
         List<String> eventIds = Demo.read(() -> EpcisEvent.listNamingAny(List.of(bread, wheat)).stream()
                 .map(event -> event.eventId).toList());
@@ -202,7 +202,7 @@ class TraceTest {
     @OidcSecurity(claims = @Claim(key = "organization", value = Demo.BAKERY))
     void aManufacturersTraceStopsAtWhatItMaySee() {
         String bread = "https://id.gs1.org/01/" + Demo.BREAD_GTIN + "/10/" + Demo.breadLot();
-        String wheat = Demo.read(() -> Batch.<Batch>find("product.gtin", Demo.WHEAT_GTIN).firstResult().lotLink());
+        String wheat = Demo.read(() -> Batch.<Batch>find("product.gtin = ?1 order by id", Demo.WHEAT_GTIN).firstResult().lotLink());
         String farm = Demo.read(() -> Organization.findByCode(Demo.FARM).orElseThrow().name);
         JsonPath backward = trace(bread, "backward");
         // its own transformation names the wheat; the farm's records of the wheat are not the bakery's to see
