@@ -20,11 +20,12 @@ final class SearchSql {
     record Sql(String text, List<Object> args) {
     }
 
-    static final String EVENTS = """
-            select e.id, e.event_id, e.event_type, e.action, e.biz_step, e.disposition, e.event_time,
-                   e.event_time_zone_offset, e.read_point, e.biz_location, o.name
-            from epcis_event e join organization o on o.id = e.organization_id
-            where true""";
+    private static final String EVENT_COLUMNS = """
+            e.id, e.event_id, e.event_type, e.action, e.biz_step, e.disposition, e.event_time, e.event_time_zone_offset,
+            e.read_point, e.biz_location""";
+
+    static final String EVENTS = "select " + EVENT_COLUMNS + ", o.name from epcis_event e "
+            + "join organization o on o.id = e.organization_id where true";
 
     static final String LOTS = """
             select b.id, b.lot, b.status, b.production_date, p.gtin, p.name, o.name, s.name, s.city, s.gln
@@ -39,60 +40,79 @@ final class SearchSql {
         return criteria.query().view() == SearchQuery.View.EVENTS ? events(criteria) : lots(criteria);
     }
 
-    /** One row more than a page: whether there is a next page. */
+    /**
+     * One row more than a page: whether there is a next page. With a site or city, the page is the newest of two
+     * index-ordered pages, by read point and by business location ("read point or business location" would walk
+     * every event in time order looking for the site's).
+     */
     static Sql events(Criteria c) {
         SearchQuery q = c.query();
-        StringBuilder sql = new StringBuilder(EVENTS);
+        StringBuilder where = new StringBuilder();
         List<Object> args = new ArrayList<>();
         if (c.organizationId() != null) {
-            sql.append(" and e.organization_id = ?");
+            where.append(" and e.organization_id = ?");
             args.add(c.organizationId());
         }
         if (q.from() != null) {
-            sql.append(" and e.event_time >= ?");
+            where.append(" and e.event_time >= ?");
             args.add(q.from().atStartOfDay().atOffset(ZoneOffset.UTC));
         }
         if (q.to() != null) {
-            sql.append(" and e.event_time < ?");
+            where.append(" and e.event_time < ?");
             args.add(q.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         }
         if (q.bizStep() != null) {
-            sql.append(" and e.biz_step = ?");
+            where.append(" and e.biz_step = ?");
             args.add(q.bizStep());
         }
         if (q.disposition() != null) {
-            sql.append(" and e.disposition = ?");
+            where.append(" and e.disposition = ?");
             args.add(q.disposition());
         }
-        if (c.glns() != null) {
-            String[] locations = c.glns().stream().map(gln -> DigitalLink.location(gln).toUri()).toArray(String[]::new);
-            sql.append(" and (e.read_point = any(?) or e.biz_location = any(?))");
-            args.add(locations);
-            args.add(locations);
-        }
         if (c.gtins() != null) {
-            sql.append(" and e.id in (select x.event_id from epcis_event_epc x where ")
-                    .append(products(c.gtins(), args)).append(")");
+            where.append(" and e.id in (select x.event_id from epcis_event_epc x where ")
+                    .append(products("x", c.gtins(), args)).append(")");
         }
         if (c.lotLinks() != null) {
-            sql.append(" and e.id in (select x.event_id from epcis_event_epc x where x.epc = any(?))");
+            where.append(" and e.id in (select x.event_id from epcis_event_epc x where x.epc = any(?))");
             args.add(c.lotLinks().toArray(String[]::new));
         }
         if (c.recalledLots() != null) {
-            sql.append(q.recall() == SearchQuery.Recall.RECALLED ? " and" : " and not").append(
-                    " exists (select 1 from epcis_event_epc x where x.event_id = e.id and x.epc = any(?))");
+            // recalled: the few events naming recalled lots, read first (an array, so no walk through every event
+            // looking for them); not recalled: nearly every event, each checked by its identifiers
+            where.append(q.recall() == SearchQuery.Recall.RECALLED
+                    ? " and e.id = any(array(select x.event_id from epcis_event_epc x where x.epc = any(?)))"
+                    : " and not exists (select 1 from epcis_event_epc x where x.event_id = e.id and x.epc = any(?))");
             args.add(c.recalledLots().toArray(String[]::new));
         }
-        scope(sql, args, c.scope());
+        scope(where, args, c.scope());
         boolean newest = q.sort() == SearchQuery.Sort.NEWEST;
         if (q.after() != null) {
-            sql.append(newest ? " and (e.event_time, e.id) < (?, ?)" : " and (e.event_time, e.id) > (?, ?)");
+            where.append(newest ? " and (e.event_time, e.id) < (?, ?)" : " and (e.event_time, e.id) > (?, ?)");
             args.add(eventTime(q.after()));
             args.add(q.after().id());
         }
-        sql.append(newest ? " order by e.event_time desc, e.id desc" : " order by e.event_time, e.id").append(" limit ?");
-        args.add(q.size() + 1);
-        return new Sql(sql.toString(), args);
+        String order = (newest ? " order by e.event_time desc, e.id desc" : " order by e.event_time, e.id") + " limit ?";
+        int limit = q.size() + 1;
+        if (c.glns() == null) {
+            List<Object> all = new ArrayList<>(args);
+            all.add(limit);
+            return new Sql(EVENTS + where + order, all);
+        }
+        String[] locations = c.glns().stream().map(gln -> DigitalLink.location(gln).toUri()).toArray(String[]::new);
+        List<Object> all = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select ").append(EVENT_COLUMNS).append(", o.name from (");
+        for (String column : List.of("e.read_point", "e.biz_location")) {
+            sql.append(column.equals("e.read_point") ? "(" : " union (").append("select ").append(EVENT_COLUMNS)
+                    .append(", e.organization_id from epcis_event e where ").append(column).append(" = any(?)")
+                    .append(where).append(order).append(")");
+            all.add(locations);
+            all.addAll(args);
+            all.add(limit);
+        }
+        sql.append(") e join organization o on o.id = e.organization_id").append(order);
+        all.add(limit);
+        return new Sql(sql.toString(), all);
     }
 
     /** The events each lot is named by, that the member may see: lot link and count. */
@@ -201,14 +221,14 @@ final class SearchSql {
      * Identifiers of these products: the class itself and everything below it ({@code …/01/{gtin}/10/…}, {@code /21/…}),
      * as ranges of the identifier table's byte-ordered primary key.
      */
-    private static String products(List<String> gtins, List<Object> args) {
+    private static String products(String alias, List<String> gtins, List<Object> args) {
         if (gtins.isEmpty()) {
             return "false";
         }
         List<String> ranges = new ArrayList<>();
         for (String gtin : gtins) {
             String link = DigitalLink.product(gtin).toUri();
-            ranges.add("(x.epc = ? or (x.epc >= ? and x.epc < ?))");
+            ranges.add("(%1$s.epc = ? or (%1$s.epc >= ? and %1$s.epc < ?))".formatted(alias));
             args.add(link);
             args.add(link + "/");
             // '0' follows '/' in byte order: below it, exactly the identifiers that continue with "/"
@@ -225,8 +245,9 @@ final class SearchSql {
         sql.append(" and (e.organization_id = ?");
         args.add(scope.organizationId());
         if (!scope.gtins().isEmpty()) {
-            sql.append(" or e.id in (select x.event_id from epcis_event_epc x where ")
-                    .append(products(scope.gtins(), args)).append(")");
+            // checked per event by its identifiers: "in" would collect every event about the member's products first
+            sql.append(" or exists (select 1 from epcis_event_epc s where s.event_id = e.id and ")
+                    .append(products("s", scope.gtins(), args)).append(")");
         }
         sql.append(")");
     }
