@@ -104,9 +104,10 @@ final class SearchSql {
         StringBuilder sql = new StringBuilder("select ").append(EVENT_COLUMNS).append(", o.name from (");
         for (String column : List.of("e.read_point", "e.biz_location")) {
             sql.append(column.equals("e.read_point") ? "(" : " union (").append("select ").append(EVENT_COLUMNS)
-                    .append(", e.organization_id from epcis_event e where ").append(column).append(" = any(?)")
-                    .append(where).append(order).append(")");
-            all.add(locations);
+                    .append(", e.organization_id from epcis_event e where ").append(column)
+                    // one site: equality, which its index returns in time order (a list it does not)
+                    .append(locations.length == 1 ? " = ?" : " = any(?)").append(where).append(order).append(")");
+            all.add(locations.length == 1 ? locations[0] : locations);
             all.addAll(args);
             all.add(limit);
         }
