@@ -123,6 +123,19 @@ public class Batch extends PanacheEntityBase {
         }
     }
 
+    /** The lot links of the batches with this lot, of any product or of one of {@code gtins} when given. */
+    public static List<String> lotLinksOfLot(String lot, List<String> gtins) {
+        List<Batch> batches = gtins == null ? list("from Batch b join fetch b.product where b.lot = ?1", lot)
+                : list("from Batch b join fetch b.product p where b.lot = ?1 and p.gtin in ?2", lot, gtins);
+        return batches.stream().map(Batch::lotLink).toList();
+    }
+
+    /** The lot links of every recalled batch (few: the partial index batch_recalled_idx lists them). */
+    public static List<String> recalledLotLinks() {
+        return Batch.<Batch>list("from Batch b join fetch b.product where b.status = ?1", Status.RECALLED).stream()
+                .map(Batch::lotLink).toList();
+    }
+
     /** The lot's GS1 Digital Link: /01/{gtin}/10/{lot}. */
     public DigitalLink digitalLink() {
         return DigitalLink.lot(product.gtin, lot);

@@ -61,6 +61,14 @@ public class Product extends PanacheEntityBase {
         return names;
     }
 
+    /** The GTINs of the products whose name contains {@code part} (any case), at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public static List<String> gtinsNamed(String part, int limit) {
+        return getEntityManager()
+                .createNativeQuery("select gtin from product where strpos(lower(name), lower(?1)) > 0 order by gtin limit ?2")
+                .setParameter(1, part).setParameter(2, limit).getResultList();
+    }
+
     public boolean belongsTo(Organization org) {
         return organization.id.equals(org.id);
     }

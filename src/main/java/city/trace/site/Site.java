@@ -60,6 +60,12 @@ public class Site extends PanacheEntityBase {
                 .setParameter(1, glns.toArray(String[]::new)).getResultList();
     }
 
+    /** The sites whose name contains {@code part} (any case), or in {@code city} (any case); null means any. */
+    public static List<Site> listByNameAndCity(String part, String city) {
+        return list("(?1 = '' or locate(?1, lower(name)) > 0) and (?2 = '' or lower(city) = ?2)",
+                part == null ? "" : part.toLowerCase(), city == null ? "" : city.toLowerCase());
+    }
+
     /** Every site, with its organisation, for choosing a shipment's destination. */
     public static List<Site> listAllWithOrganization() {
         return find("from Site s join fetch s.organization o order by o.name, s.name").list();
