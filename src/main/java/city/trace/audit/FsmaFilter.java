@@ -21,10 +21,10 @@ public record FsmaFilter(String gtin, LocalDate from, LocalDate to, String lotFr
         if (product != null && (!product.matches("\\d{14}") || !CheckDigit.isValid(product))) {
             throw new BadRequestException("gtin: expected a GTIN of 14 digits with a valid check digit, not '" + gtin + "'");
         }
-        FsmaFilter filter = new FsmaFilter(product, date("from", from), date("to", to), blankToNull(lotFrom),
+        FsmaFilter filter = new FsmaFilter(product, date("dateFrom", from), date("dateTo", to), blankToNull(lotFrom),
                 blankToNull(lotTo));
         if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
-            throw new BadRequestException("from: " + filter.from + " is after to: " + filter.to);
+            throw new BadRequestException("dateFrom: " + filter.from + " is after dateTo: " + filter.to);
         }
         return filter;
     }
