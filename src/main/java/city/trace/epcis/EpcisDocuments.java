@@ -1,6 +1,7 @@
 package city.trace.epcis;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -31,23 +32,10 @@ public final class EpcisDocuments {
      * prefix their documents declared.
      */
     public static String queryDocument(List<String> events, List<String> namespaces) {
-        Map<String, String> prefixes = new TreeMap<>();
         try {
-            for (String declared : namespaces) {
-                prefixes.putAll(JSON.readValue(declared, PREFIXES));
-            }
             StringWriter out = new StringWriter();
             try (JsonGenerator json = JSON.createGenerator(out)) {
-                json.writeStartObject();
-                json.writeArrayFieldStart("@context");
-                json.writeString(CONTEXT);
-                if (!prefixes.isEmpty()) {
-                    json.writeObject(prefixes);
-                }
-                json.writeEndArray();
-                json.writeStringField("type", "EPCISQueryDocument");
-                json.writeStringField("schemaVersion", "2.0");
-                json.writeStringField("creationDate", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+                start(json, "EPCISQueryDocument", namespaces);
                 json.writeObjectFieldStart("epcisBody");
                 json.writeObjectFieldStart("queryResults");
                 json.writeStringField("queryName", "SimpleEventQuery");
@@ -66,5 +54,59 @@ public final class EpcisDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * An EPCISDocument written to {@code out} as its events come, none held: {@link DocumentWriter#event} each,
+     * then {@link DocumentWriter#close}. The {@code @context} declares every prefix of {@code namespaces}.
+     */
+    public static DocumentWriter document(OutputStream out, List<String> namespaces) throws IOException {
+        JsonGenerator json = JSON.createGenerator(out);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        start(json, "EPCISDocument", namespaces);
+        json.writeObjectFieldStart("epcisBody");
+        json.writeArrayFieldStart("eventList");
+        return new DocumentWriter(json);
+    }
+
+    /** An EPCISDocument being written. */
+    public static final class DocumentWriter implements AutoCloseable {
+
+        private final JsonGenerator json;
+
+        private DocumentWriter(JsonGenerator json) {
+            this.json = json;
+        }
+
+        /** Adds an event (a JSON object) as it is. */
+        public void event(String event) throws IOException {
+            json.writeRawValue(event);
+        }
+
+        /** Ends the document and flushes it; the stream stays open. */
+        @Override
+        public void close() throws IOException {
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+            json.close();
+        }
+    }
+
+    private static void start(JsonGenerator json, String type, List<String> namespaces) throws IOException {
+        Map<String, String> prefixes = new TreeMap<>();
+        for (String declared : namespaces) {
+            prefixes.putAll(JSON.readValue(declared, PREFIXES));
+        }
+        json.writeStartObject();
+        json.writeArrayFieldStart("@context");
+        json.writeString(CONTEXT);
+        if (!prefixes.isEmpty()) {
+            json.writeObject(prefixes);
+        }
+        json.writeEndArray();
+        json.writeStringField("type", type);
+        json.writeStringField("schemaVersion", "2.0");
+        json.writeStringField("creationDate", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 }

@@ -180,4 +180,20 @@ public class EpcisEvent extends PanacheEntityBase {
                 + "(select x.event_id from epcis_event_epc x where x.epc = ?1) order by e.event_time, e.id",
                 EpcisEvent.class).setParameter(1, identifier).getResultList();
     }
+
+    /** The events with these IDs, oldest first: a page of an export. */
+    @SuppressWarnings("unchecked")
+    public static List<EpcisEvent> listByEventIds(Collection<String> eventIds) {
+        return getEntityManager().createNativeQuery("select e.* from epcis_event e where e.event_id = any(?1) "
+                + "order by e.event_time, e.id", EpcisEvent.class)
+                .setParameter(1, eventIds.toArray(String[]::new)).getResultList();
+    }
+
+    /** The distinct JSON-LD namespace declarations (JSON objects) of the events with these IDs. */
+    @SuppressWarnings("unchecked")
+    public static List<String> namespacesOf(Collection<String> eventIds) {
+        return getEntityManager().createNativeQuery("select distinct cast(e.namespaces as text) from epcis_event e "
+                + "where e.event_id = any(?1) and e.namespaces is not null", String.class)
+                .setParameter(1, eventIds.toArray(String[]::new)).getResultList();
+    }
 }

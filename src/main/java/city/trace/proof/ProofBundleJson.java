@@ -1,9 +1,13 @@
 package city.trace.proof;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -53,6 +57,46 @@ public final class ProofBundleJson {
     /** The bundle on as few bytes as JSON allows. */
     public static String writeCompact(ProofBundle bundle) {
         return write(bundle, JSON.writer().without(SerializationFeature.INDENT_OUTPUT));
+    }
+
+    /**
+     * A bundle written to {@code out} an event at a time, for bundles too large to hold (an audit export):
+     * {@link StreamedBundle#event} each, then {@link StreamedBundle#close}; the same JSON as {@link #write}.
+     */
+    public static StreamedBundle stream(OutputStream out, ProofBundle.Subject subject, Instant generatedAt)
+            throws IOException {
+        JsonGenerator json = JSON.createGenerator(out);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.writeStartObject();
+        json.writeStringField("format", ProofBundle.FORMAT);
+        json.writeFieldName("subject");
+        json.writeObject(subject);
+        json.writeFieldName("generatedAt");
+        json.writeObject(generatedAt);
+        json.writeArrayFieldStart("events");
+        return new StreamedBundle(json);
+    }
+
+    /** A bundle being written. */
+    public static final class StreamedBundle implements AutoCloseable {
+
+        private final JsonGenerator json;
+
+        private StreamedBundle(JsonGenerator json) {
+            this.json = json;
+        }
+
+        public void event(BundleEvent event) throws IOException {
+            json.writeObject(event);
+        }
+
+        /** Ends the bundle and flushes it; the stream stays open. */
+        @Override
+        public void close() throws IOException {
+            json.writeEndArray();
+            json.writeEndObject();
+            json.close();
+        }
     }
 
     private static String write(ProofBundle bundle, ObjectWriter writer) {

@@ -1,0 +1,74 @@
+package city.trace.audit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import city.trace.epcis.EpcisDocuments;
+import city.trace.gs1.DigitalLink;
+import city.trace.proof.ProofBundle;
+import city.trace.tracing.Trace;
+import city.trace.tracing.TraceConfig;
+import city.trace.tracing.TraceGraph;
+
+/**
+ * Audit exports of a set of events, given by their IDs so that a trace or a search result can be exported
+ * alike: each reads the events a page at a time (see {@link AuditEvents}) and writes as it reads.
+ */
+@ApplicationScoped
+public class AuditExports {
+
+    /** What is exported: the events' IDs in order, and what the report's summary and the bundle say of them. */
+    public record Export(List<String> eventIds, ProofBundle.Subject subject, AuditReport.Summary summary) {
+    }
+
+    @Inject
+    AuditEvents events;
+
+    @Inject
+    TraceConfig traceConfig;
+
+    /** The export of a trace, by {@code exportedBy} now. */
+    public Export of(Trace trace, String from, String exportedBy) {
+        String start = trace.start().isEmpty() ? from : trace.start().getFirst();
+        Trace.Node node = trace.node(start);
+        ProofBundle.Subject subject = DigitalLink.parseLot(start)
+                .map(lot -> new ProofBundle.Subject(lot.keyValue(), lot.qualifier(DigitalLink.LOT).orElseThrow(), start))
+                .orElse(new ProofBundle.Subject(null, null, start));
+        AuditReport.Summary summary = new AuditReport.Summary(node == null ? start : node.label() + " (" + start + ")",
+                trace.direction().code(), trace.nodes().size(), trace.events().size(), trace.organizationCount(),
+                trace.cityCount(), trace.truncated(), Instant.now().truncatedTo(ChronoUnit.MILLIS), exportedBy,
+                TraceGraph.of(trace, traceConfig.maxDrawnNodes()));
+        return new Export(trace.events().stream().map(Trace.Step::eventId).toList(), subject, summary);
+    }
+
+    void fsmaCsv(Export export, FsmaFilter filter, OutputStream out) throws IOException {
+        FsmaSheets.csv(events, export.eventIds(), filter, out);
+    }
+
+    void fsmaXlsx(Export export, FsmaFilter filter, OutputStream out) throws IOException {
+        FsmaSheets.xlsx(events, export.eventIds(), filter, out);
+    }
+
+    /** The EPCIS 2.0 document of the events, as stored. */
+    void epcis(Export export, OutputStream out) throws IOException {
+        try (EpcisDocuments.DocumentWriter document = EpcisDocuments.document(out, events.namespaces(export.eventIds()))) {
+            events.each(export.eventIds(), page -> {
+                for (AuditEvents.Entry entry : page.entries()) {
+                    document.event(entry.event().event);
+                }
+                out.flush();
+            });
+        }
+    }
+
+    /** The evidence files of the export, in a scratch folder the caller closes. */
+    Evidence evidence(Export export) throws IOException {
+        return Evidence.make(events, export.eventIds(), export.subject(), export.summary());
+    }
+}
