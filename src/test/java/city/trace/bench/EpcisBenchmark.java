@@ -186,7 +186,7 @@ public final class EpcisBenchmark {
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             // with everything that follows from an event: its anchoring entry, its stock movements
             c.createStatement().execute("truncate epcis_event_epc, epcis_event, epcis_capture, anchor_outbox, anchor_leaf, "
-                    + "tamper_alert, stock_movement, stock, delegation");
+                    + "tamper_alert, stock_movement, stock, delegation, recall_lot, recall");
             c.createStatement().execute("vacuum analyze epcis_event, epcis_event_epc");
         }
     }
