@@ -1,7 +1,5 @@
 package city.trace.tracing;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -45,19 +43,20 @@ public class TraceResource {
         if (from == null) {
             return Templates.trace(null, way, null, null, null);
         }
-        return page(from, traces.start(from, QueryScope.of(member)), way);
+        return page(from, way);
     }
 
     /** The trace of a Digital Link path: /trace/01/{gtin}/10/{lot}, /trace/00/{sscc}… */
     @GET
     @Path("/{path: 0[01]/.+}")
     public TemplateInstance identifier(@PathParam("path") String path, @QueryParam("direction") String direction) {
-        String from = TraceApi.digitalLink(path);
-        return page(from, traces.start(from, QueryScope.of(member)), Direction.of(direction));
+        return page(TraceApi.digitalLink(path), Direction.of(direction));
     }
 
-    private TemplateInstance page(String from, List<String> start, Direction direction) {
-        Trace trace = TraceApi.found(traces.trace(start, direction, QueryScope.of(member)), from);
+    private TemplateInstance page(String from, Direction direction) {
+        // the member's scope is read once: it costs a query for a manufacturer's GTINs
+        QueryScope scope = QueryScope.of(member);
+        Trace trace = TraceApi.found(traces.trace(traces.start(from, scope), direction, scope), from);
         return Templates.trace(from, direction, trace, TraceGraph.of(trace, config.maxDrawnNodes()),
                 TraceApi.url(from, direction));
     }
