@@ -35,6 +35,12 @@ public class Anchorings {
             from anchor_leaf l join anchor_round r on r.id = l.round_id
             where l.event_id = any(?)""";
 
+    private static final String RECORDS_QUERY = """
+            select a.record_id, r.id, r.status, a.leaf_index, r.leaf_count, a.audit_path, r.root, r.chain_id,
+                   r.contract, r.tx_hash, r.block_number, r.block_time
+            from anchor_record a join anchor_round r on r.id = a.round_id
+            where a.record_id = any(?) and a.kind = ?""";
+
     private static final String BACKLOG = """
             select (select count(*) from anchor_outbox), (select min(enqueued_at) from anchor_outbox),
                    (select count(*) from anchor_round where status = any(?)),
@@ -61,13 +67,28 @@ public class Anchorings {
 
     /** The anchoring of each event (database ids); events in no round yet are {@link Anchoring#pending}. */
     public Map<Long, Anchoring> of(Collection<Long> eventIds) {
+        return read(QUERY, null, eventIds);
+    }
+
+    /**
+     * The anchoring of records that are not events (see {@link Outbox#enqueueRecord}), by record id; its
+     * {@code eventId} is the record's id. Records in no round yet are {@link Anchoring#pending}.
+     */
+    public Map<Long, Anchoring> ofRecords(String kind, Collection<Long> recordIds) {
+        return read(RECORDS_QUERY, kind, recordIds);
+    }
+
+    private Map<Long, Anchoring> read(String sql, String kind, Collection<Long> ids) {
         Map<Long, Anchoring> anchorings = new HashMap<>();
-        eventIds.forEach(id -> anchorings.put(id, Anchoring.pending(id)));
-        if (eventIds.isEmpty()) {
+        ids.forEach(id -> anchorings.put(id, Anchoring.pending(id)));
+        if (ids.isEmpty()) {
             return anchorings;
         }
-        try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(QUERY)) {
-            query.setArray(1, c.createArrayOf("bigint", eventIds.toArray()));
+        try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            query.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            if (kind != null) {
+                query.setString(2, kind);
+            }
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     Anchoring anchoring = read(rs);
@@ -75,7 +96,7 @@ public class Anchorings {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the anchoring of events: " + e.getMessage(), e);
+            throw new IllegalStateException("Could not read the anchoring of records: " + e.getMessage(), e);
         }
         return anchorings;
     }

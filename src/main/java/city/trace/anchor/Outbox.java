@@ -14,7 +14,10 @@ import city.trace.epcis.EventsStored;
 import city.trace.epcis.hash.EventHash;
 import io.agroal.api.AgroalDataSource;
 
-/** Every stored event gets its anchoring entry in the same transaction: none is ever left out. */
+/**
+ * Every stored event gets its anchoring entry in the same transaction: none is ever left out. Other records
+ * (the access log's entries) are enqueued by their owners, in their own transaction, to share the same rounds.
+ */
 @ApplicationScoped
 public class Outbox {
 
@@ -39,6 +42,25 @@ public class Outbox {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not enqueue events for anchoring: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Enqueues a record that is not an event for the next round, in the caller's transaction.
+     *
+     * @param kind   what sort of record, which with {@code id} names it (e.g. "access-log")
+     * @param digest the record's 32-byte SHA-256 fingerprint: its leaf data
+     */
+    public void enqueueRecord(String kind, long id, byte[] digest) {
+        try (Connection c = db.getConnection();
+                PreparedStatement insert = c.prepareStatement(
+                        "insert into anchor_record (kind, record_id, digest) values (?, ?, ?)")) {
+            insert.setString(1, kind);
+            insert.setLong(2, id);
+            insert.setBytes(3, digest);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not enqueue a " + kind + " record for anchoring: " + e.getMessage(), e);
         }
     }
 }

@@ -24,7 +24,8 @@ import io.agroal.api.AgroalDataSource;
 /**
  * Cuts rounds from the outbox: when {@code roundSize} events wait, or the oldest has waited
  * {@code roundInterval}, their fingerprints become the leaves of an RFC 6962 tree, and the tree's root and
- * every leaf's audit path are stored, all in one transaction.
+ * every leaf's audit path are stored, all in one transaction. Waiting records that are not events (the access
+ * log) take the leaves after the events, in the same round.
  */
 @ApplicationScoped
 public class RoundCutter {
@@ -39,8 +40,16 @@ public class RoundCutter {
     @Inject
     AnchorConfig config;
 
-    /** The events of the next round, oldest first; empty when no round is due yet. */
-    private record Waiting(List<Long> eventIds, List<byte[]> digests, Instant oldest) {
+    /** A waiting record that is not an event. */
+    private record Record(String kind, long id) {
+    }
+
+    /** The events, then the other records, of the next round, oldest first; empty when no round is due yet. */
+    private record Waiting(List<Long> eventIds, List<Record> records, List<byte[]> digests, Instant oldest) {
+
+        int size() {
+            return digests.size();
+        }
     }
 
     /** Cuts one round if one is due; returns its id. */
@@ -48,7 +57,7 @@ public class RoundCutter {
     public Optional<Long> cutIfDue(long chainId, String contract) {
         try (Connection c = db.getConnection()) {
             Waiting waiting = waiting(c);
-            boolean due = waiting.eventIds().size() >= config.roundSize() || (!waiting.eventIds().isEmpty()
+            boolean due = waiting.size() >= config.roundSize() || (waiting.size() > 0
                     && !waiting.oldest().plus(config.roundInterval()).isAfter(Instant.now()));
             if (!due) {
                 return Optional.empty();
@@ -58,12 +67,13 @@ public class RoundCutter {
             long roundId = roundFor(c, tree, chainId, contract);
             long t1 = System.nanoTime();
             storeLeaves(c, roundId, tree, waiting.eventIds());
+            storeRecordLeaves(c, roundId, tree, waiting.eventIds().size(), waiting.records());
             long t2 = System.nanoTime();
             try (PreparedStatement done = c.prepareStatement("delete from anchor_outbox where event_id = any(?)")) {
                 done.setArray(1, c.createArrayOf("bigint", waiting.eventIds().toArray()));
                 done.executeUpdate();
             }
-            LOG.debugf("Round %d: %d events; tree %d ms, proofs stored %d ms, outbox %d ms", roundId, tree.size(),
+            LOG.debugf("Round %d: %d leaves; tree %d ms, proofs stored %d ms, outbox %d ms", roundId, tree.size(),
                     (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
             return Optional.of(roundId);
         } catch (SQLException e) {
@@ -73,6 +83,7 @@ public class RoundCutter {
 
     private Waiting waiting(Connection c) throws SQLException {
         List<Long> ids = new ArrayList<>();
+        List<Record> records = new ArrayList<>();
         List<byte[]> digests = new ArrayList<>();
         Instant oldest = null;
         // one lock for the whole cut (not one per row): never two rounds of one event, even with two workers
@@ -91,7 +102,19 @@ public class RoundCutter {
                 }
             }
         }
-        return new Waiting(ids, digests, oldest);
+        try (PreparedStatement next = c.prepareStatement("select kind, record_id, digest, enqueued_at from anchor_record "
+                + "where round_id is null order by enqueued_at, kind, record_id limit ?")) {
+            next.setInt(1, config.roundSize() - ids.size());
+            try (ResultSet rs = next.executeQuery()) {
+                while (rs.next()) {
+                    records.add(new Record(rs.getString(1), rs.getLong(2)));
+                    digests.add(rs.getBytes(3));
+                    Instant enqueued = rs.getTimestamp(4).toInstant();
+                    oldest = oldest == null || enqueued.isBefore(oldest) ? enqueued : oldest;
+                }
+            }
+        }
+        return new Waiting(ids, records, digests, oldest);
     }
 
     /**
@@ -148,6 +171,26 @@ public class RoundCutter {
             insert.setArray(5, c.createArrayOf("int4", offsets));
             insert.setArray(6, c.createArrayOf("int4", lengths));
             insert.executeUpdate();
+        }
+    }
+
+    /** The leaves after the first {@code from}: the records', each given its round, place and audit path. */
+    private static void storeRecordLeaves(Connection c, long roundId, MerkleTree tree, int from, List<Record> records)
+            throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("update anchor_record set round_id = ?, leaf_index = ?, "
+                + "audit_path = ? where kind = ? and record_id = ?")) {
+            for (int i = 0; i < records.size(); i++) {
+                update.setLong(1, roundId);
+                update.setInt(2, from + i);
+                update.setBytes(3, tree.inclusionProof(from + i).packedPath());
+                update.setString(4, records.get(i).kind());
+                update.setLong(5, records.get(i).id());
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 }

@@ -17,12 +17,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import city.trace.access.AccessAction;
+import city.trace.access.AccessLog;
 import city.trace.epcis.QueryScope;
 import city.trace.org.CurrentMember;
 import city.trace.tracing.Direction;
 import city.trace.tracing.Trace;
 import city.trace.tracing.TraceService;
 import city.trace.web.Downloads;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Audit exports of a trace ({@code /trace/export/{format}?from=…&direction=…}), for the members who may see the
@@ -46,6 +49,12 @@ public class ExportResource {
     @Inject
     CurrentMember member;
 
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    HttpServerRequest request;
+
     @GET
     @Path("/{format}")
     public Response export(@PathParam("format") String format, @QueryParam("from") String from,
@@ -61,6 +70,7 @@ public class ExportResource {
         if (trace.events().isEmpty()) {
             throw new NotFoundException("Nothing you may see is recorded about " + from);
         }
+        accessLog.record(member, AccessAction.EXPORT, request.uri(), trace.events().size(), trace.organizations());
         AuditExports.Export export = exports.of(trace, from, member.getName());
         String name = Downloads.fileName("citytrace", export.subject().lot() != null ? export.subject().lot() : "trace",
                 way.code(), kind.code);

@@ -38,6 +38,11 @@ public class CurrentMember {
         return claim("name").or(() -> claim("preferred_username")).orElseGet(() -> identity.getPrincipal().getName());
     }
 
+    /** The account's user name at the identity provider: stable, unlike the display name. */
+    public String getUsername() {
+        return identity.getPrincipal().getName();
+    }
+
     public boolean isManufacturer() {
         return identity.hasRole(MANUFACTURER);
     }

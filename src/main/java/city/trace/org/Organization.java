@@ -1,8 +1,11 @@
 package city.trace.org;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,6 +56,18 @@ public class Organization extends PanacheEntityBase {
 
     public static Optional<Organization> findByCode(String code) {
         return find("code", code).firstResultOptional();
+    }
+
+    /** The ids of the members with these names (names no member has are left out). */
+    public static List<Long> idsByName(Collection<String> names) {
+        return names.isEmpty() ? List.of()
+                : getEntityManager().createQuery("select o.id from Organization o where o.name in ?1", Long.class)
+                        .setParameter(1, names).getResultList();
+    }
+
+    /** Every member's name by id: a consortium has tens of members, not thousands. */
+    public static Map<Long, String> namesById() {
+        return Organization.<Organization>listAll().stream().collect(Collectors.toMap(org -> org.id, org -> org.name));
     }
 
     public static List<Organization> listByKind(Kind kind) {

@@ -29,14 +29,30 @@ public final class BundleVerifier {
         return new BundleReport(events.stream().map(event -> verify(event, chainChecks)).toList());
     }
 
+    /**
+     * Checks c and d of fingerprints that are not events' (access log entries): each one against its proof's
+     * root, and the root against the chain. The caller recomputes each digest from its record.
+     */
+    public List<EventReport> verifyLeaves(List<AnchoredLeaf> leaves) {
+        ChainChecks chainChecks = new ChainChecks(chain);
+        return leaves.stream().map(leaf -> report(leaf.id(), leaf.proof() == null ? List.of()
+                : List.of(RecordChecks.proof(leaf.digest(), leaf.proof())), leaf.status(), leaf.proof(), chainChecks))
+                .toList();
+    }
+
     private EventReport verify(BundleEvent event, ChainChecks chainChecks) {
-        List<CheckResult> checks = new ArrayList<>(records.check(event));
-        if (event.proof() == null) {
+        return report(event.eventID(), records.check(event), event.status(), event.proof(), chainChecks);
+    }
+
+    private static EventReport report(String id, List<CheckResult> recordChecks, AnchoringStatus status,
+            BundleProof proof, ChainChecks chainChecks) {
+        List<CheckResult> checks = new ArrayList<>(recordChecks);
+        if (proof == null) {
             checks.add(CheckResult.failed(Check.ANCHOR, Outcome.PENDING, "not in an anchored round yet (PENDING)"));
-            return new EventReport(event.eventID(), checks, null);
+            return new EventReport(id, checks, null);
         }
-        checks.addAll(chainChecks.check(event.status(), event.proof()));
+        checks.addAll(chainChecks.check(status, proof));
         boolean verified = checks.stream().allMatch(CheckResult::isPassed);
-        return new EventReport(event.eventID(), checks, verified ? chainChecks.anchorOf(event.proof()).orElseThrow() : null);
+        return new EventReport(id, checks, verified ? chainChecks.anchorOf(proof).orElseThrow() : null);
     }
 }

@@ -69,7 +69,7 @@ final class RecordChecks {
     }
 
     /** c. The audit path leads from the leaf hash, SHA-256(0x00 ‖ digest), to the root (RFC 9162). */
-    private static CheckResult proof(Bytes32 digest, BundleProof proof) {
+    static CheckResult proof(Bytes32 digest, BundleProof proof) {
         InclusionProof path = proof.inclusionProof();
         String leaf = "leaf " + proof.leafIndex() + " of " + proof.treeSize();
         Optional<Bytes32> reached = path.rootFor(Rfc6962.leafHash(digest.toByteArray()));

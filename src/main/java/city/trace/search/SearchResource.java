@@ -7,11 +7,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import city.trace.access.AccessAction;
+import city.trace.access.AccessLog;
 import city.trace.epcis.QueryScope;
 import city.trace.org.CurrentMember;
 import city.trace.web.FormErrors;
 import city.trace.web.InvalidFormException;
 import io.quarkus.qute.CheckedTemplate;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.qute.TemplateInstance;
 
 /**
@@ -36,11 +39,18 @@ public class SearchResource {
     @Inject
     CurrentMember member;
 
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    HttpServerRequest request;
+
     @GET
     public Response page(@BeanParam SearchForm form) {
         SearchService.Choices choices = search.choices();
         try {
             SearchResults results = search.search(form, QueryScope.of(member));
+            accessLog.record(member, AccessAction.SEARCH, request.uri(), results.size(), results.organizations());
             String next = results.next() == null ? null : "/search?" + form.query(results.next());
             return Response.ok(Templates.search(form, FormErrors.none(), choices, results, next,
                     SearchApi.url(form))).build();

@@ -2,6 +2,9 @@ package city.trace.search;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One page of a search: events or lots, newest first unless sorted otherwise, and where the next page starts.
@@ -13,6 +16,19 @@ public record SearchResults(String view, List<EventRow> events, List<LotRow> lot
     /** An event: when and what, the lots it names, where and who recorded it; {@code trace} is its trace page. */
     public record EventRow(String eventId, String type, String action, String bizStep, String disposition,
             String eventTime, String where, String recordedBy, List<LotRef> lots, String trace) {
+    }
+
+    /** How many rows the page holds. */
+    public int size() {
+        return events.size() + lots.size();
+    }
+
+    /** The names of the members who recorded the page's events or made its lots. */
+    public Set<String> organizations() {
+        Set<String> organizations = new TreeSet<>();
+        events.forEach(event -> Optional.ofNullable(event.recordedBy()).ifPresent(organizations::add));
+        lots.forEach(lot -> Optional.ofNullable(lot.maker()).ifPresent(organizations::add));
+        return organizations;
     }
 
     /** A lot an event names, and its trace page. */

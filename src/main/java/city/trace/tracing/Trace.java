@@ -2,6 +2,9 @@ package city.trace.tracing;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import city.trace.proof.Outcome;
 import city.trace.verify.Verification;
@@ -54,6 +57,16 @@ public record Trace(List<String> start, Direction direction, List<Node> nodes, L
 
     public Node node(String id) {
         return nodes.stream().filter(node -> node.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The names of the members whose lots, sites or events the trace holds. */
+    public Set<String> organizations() {
+        Set<String> organizations = new TreeSet<>();
+        nodes.forEach(node -> {
+            organizations.addAll(node.organizations());
+            Optional.ofNullable(node.owner()).ifPresent(organizations::add);
+        });
+        return organizations;
     }
 
     public long organizationCount() {

@@ -17,7 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import city.trace.epcis.QueryScope;
 import city.trace.gs1.DigitalLink;
+import city.trace.access.AccessAction;
+import city.trace.access.AccessLog;
 import city.trace.org.CurrentMember;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The trace as JSON, for programs of signed-in members: the same walk, nodes, links and events as the page. */
 @Path("/api/trace")
@@ -30,6 +33,12 @@ public class TraceApi {
 
     @Inject
     CurrentMember member;
+
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    HttpServerRequest request;
 
     @GET
     @Path("/{path: 0[01]/.+}")
@@ -48,7 +57,9 @@ public class TraceApi {
     private Trace trace(String from, String direction) {
         Direction way = Direction.of(direction);
         QueryScope scope = QueryScope.of(member);
-        return found(traces.trace(traces.start(from, scope), way, scope), from);
+        Trace trace = found(traces.trace(traces.start(from, scope), way, scope), from);
+        accessLog.record(member, AccessAction.TRACE, request.uri(), trace.events().size(), trace.organizations());
+        return trace;
     }
 
     /** 404 when nothing the caller may see names where the trace started. */

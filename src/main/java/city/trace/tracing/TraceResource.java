@@ -8,7 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import city.trace.epcis.QueryScope;
+import city.trace.access.AccessAction;
+import city.trace.access.AccessLog;
 import city.trace.org.CurrentMember;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -36,6 +39,12 @@ public class TraceResource {
     @Inject
     CurrentMember member;
 
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    HttpServerRequest request;
+
     /** The form, or the trace of what it asked ({@code ?from=…&direction=…}, bookmarkable). */
     @GET
     public TemplateInstance trace(@QueryParam("from") String from, @QueryParam("direction") String direction) {
@@ -57,6 +66,7 @@ public class TraceResource {
         // the member's scope is read once: it costs a query for a manufacturer's GTINs
         QueryScope scope = QueryScope.of(member);
         Trace trace = TraceApi.found(traces.trace(traces.start(from, scope), direction, scope), from);
+        accessLog.record(member, AccessAction.TRACE, request.uri(), trace.events().size(), trace.organizations());
         return Templates.trace(from, direction, trace, TraceGraph.of(trace, config.maxDrawnNodes()),
                 TraceApi.url(from, direction));
     }

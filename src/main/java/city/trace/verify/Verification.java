@@ -25,7 +25,7 @@ public record Verification(Outcome outcome, String reason, Long chainId, String 
         return of(failure.outcome(), reason(failure));
     }
 
-    static Verification of(Outcome outcome, String reason) {
+    public static Verification of(Outcome outcome, String reason) {
         return new Verification(outcome, reason, null, null, null, null, null);
     }
 

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import city.trace.anchor.Anchoring;
 import city.trace.anchor.Anchorings;
 import city.trace.epcis.EpcisEvent;
+import city.trace.merkle.Bytes32;
+import city.trace.proof.AnchoredLeaf;
 import city.trace.proof.BundleEvent;
 import city.trace.proof.BundleVerifier;
 import city.trace.proof.EventReport;
@@ -73,6 +75,23 @@ public class Verifier {
                 alerts.raise(event.id, verification.reason());
             }
             verified.put(event.id, new Verified(event, entry, verification));
+        }
+        return verified;
+    }
+
+    /**
+     * Each record that is not an event (see {@link Anchorings#ofRecords}) verified, by record id: the digest its
+     * owner recomputed from the stored record against the anchored root, and that root against the chain.
+     */
+    public Map<Long, Verification> verifyRecords(String kind, Map<Long, Bytes32> digests) {
+        List<Long> ids = List.copyOf(digests.keySet());
+        Map<Long, Anchoring> anchoring = anchorings.ofRecords(kind, ids);
+        List<AnchoredLeaf> leaves = ids.stream().map(id -> new AnchoredLeaf(kind + " " + id, digests.get(id),
+                anchoring.get(id).status(), anchoring.get(id).proof())).toList();
+        List<EventReport> reports = verifier.verifyLeaves(leaves);
+        Map<Long, Verification> verified = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            verified.put(ids.get(i), Verification.of(reports.get(i), leaves.get(i).proof()));
         }
         return verified;
     }

@@ -346,10 +346,20 @@ class SearchTest {
         Batch flour = Demo.batch(Demo.FLOUR_GTIN, PLANT, "SQ", "100", Unit.KGM);
         assertPlan(Map.of("product", BREAD), "epcis_event_epc_pkey");
         assertPlan(Map.of("org", Demo.FARM, "from", "2026-01-01", "to", "2026-12-31"), "epcis_event_organization_time_idx");
-        assertPlan(Map.of("site", PLANT), "epcis_event_read_point_time_idx", "epcis_event_biz_location_time_idx");
+        assertPlan(Map.of("site", quietSite()), "epcis_event_read_point_time_idx", "epcis_event_biz_location_time_idx");
         assertPlan(Map.of("lot", flour.lot), "epcis_event_epc_pkey");
         assertPlan(Map.of("step", "shipping"), "epcis_event_biz_step_time_idx");
         assertPlan(Map.of("view", "lots", "lot", flour.lot), "batch_lot_idx");
+    }
+
+    /**
+     * The site where the fewest events happened: in a city each site holds a small share of the events, while here
+     * the tests' bakery plant holds so many that reading the whole table is cheaper than its index.
+     */
+    private static String quietSite() {
+        return Demo.read(() -> (String) EpcisEvent.getEntityManager().createNativeQuery("""
+                select s.gln from site s join epcis_event e on e.read_point = 'https://id.gs1.org/414/' || s.gln
+                group by s.gln order by count(*), s.gln limit 1""").getSingleResult());
     }
 
     private void assertPlan(Map<String, String> parameters, String... indexes) throws Exception {
