@@ -20,6 +20,7 @@ import city.trace.org.Organization;
 import city.trace.proof.Outcome;
 import city.trace.verify.Verification;
 import city.trace.verify.Verifier;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Appends to the access log and reads it back verified. Each entry is chained to the one before by its hash and
@@ -42,16 +43,21 @@ public class AccessLog {
     Outbox outbox;
 
     @Inject
+    CurrentMember member;
+
+    @Inject
+    HttpServerRequest request;
+
+    @Inject
     Verifier verifier;
 
     /**
-     * Records what a member asked and how much the answer held.
+     * Records what the signed-in member asked (the request's path and query) and how much the answer held.
      *
      * @param owners the names of the members whose records the answer held
      */
     @Transactional
-    public void record(CurrentMember member, AccessAction action, String subject, int resultSize,
-            Collection<String> owners) {
+    public void record(AccessAction action, int resultSize, Collection<String> owners) {
         AccessEntry.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(" + APPEND_LOCK + ")")
                 .getSingleResult();
         AccessEntry last = AccessEntry.findLast();
@@ -62,7 +68,7 @@ public class AccessLog {
         entry.role = member.isRegulator() ? CurrentMember.REGULATOR
                 : member.isManufacturer() ? CurrentMember.MANUFACTURER : CurrentMember.CONSORTIUM_ADMIN;
         entry.action = action;
-        entry.subject = subject;
+        entry.subject = request.uri();
         entry.resultSize = resultSize;
         entry.organizationIds = new HashSet<>(Organization.idsByName(owners));
         entry.previous = last == null ? NO_PREVIOUS : last.hash;
@@ -77,7 +83,7 @@ public class AccessLog {
      * The consortium admin sees every entry; others what their organisation did and what touched its records.
      */
     @Transactional
-    public List<Shown> page(CurrentMember member, Long before, int size) {
+    public List<Shown> page(Long before, int size) {
         List<AccessEntry> entries = member.isConsortiumAdmin() ? AccessEntry.listNewest(before, size)
                 : member.getOrganizationIfAny().map(org -> AccessEntry.listConcerning(org.id, before, size))
                         .orElse(List.of());

@@ -36,7 +36,7 @@ public class AccessLogResource {
 
     @GET
     public TemplateInstance page(@QueryParam("before") Long before) {
-        List<AccessLog.Shown> entries = log.page(member, before, PAGE_SIZE);
+        List<AccessLog.Shown> entries = log.page(before, PAGE_SIZE);
         String next = entries.size() < PAGE_SIZE ? null : "/access-log?before=" + entries.getLast().entry().id;
         return Templates.log(entries, member.isConsortiumAdmin() ? null
                 : member.getOrganizationIfAny().map(org -> org.id).orElse(null), next);

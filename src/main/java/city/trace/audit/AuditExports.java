@@ -25,6 +25,11 @@ public class AuditExports {
 
     /** What is exported: the events' IDs in order, and what the report's summary and the bundle say of them. */
     public record Export(List<String> eventIds, ProofBundle.Subject subject, AuditReport.Summary summary) {
+
+        /** What the evidence manifest names as its subject: the trace's start, or the search. */
+        String about() {
+            return subject.digitalLink() != null ? subject.digitalLink() : summary.heading();
+        }
     }
 
     @Inject
@@ -40,11 +45,20 @@ public class AuditExports {
         ProofBundle.Subject subject = DigitalLink.parseLot(start)
                 .map(lot -> new ProofBundle.Subject(lot.keyValue(), lot.qualifier(DigitalLink.LOT).orElseThrow(), start))
                 .orElse(new ProofBundle.Subject(null, null, start));
-        AuditReport.Summary summary = new AuditReport.Summary(node == null ? start : node.label() + " (" + start + ")",
-                trace.direction().code(), trace.nodes().size(), trace.events().size(), trace.organizationCount(),
-                trace.cityCount(), trace.truncated(), Instant.now().truncatedTo(ChronoUnit.MILLIS), exportedBy,
-                TraceGraph.of(trace, traceConfig.maxDrawnNodes()));
+        AuditReport.Summary summary = new AuditReport.Summary("Trace " + trace.direction().code() + " from "
+                + (node == null ? start : node.label() + " (" + start + ")"), trace.nodes().size()
+                + " lots, items or units; " + trace.events().size() + " events; " + trace.organizationCount()
+                + " organisations; " + trace.cityCount() + " cities"
+                + (trace.truncated() ? " (the trace stopped at its configured number of lots)" : ""),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), exportedBy, TraceGraph.of(trace, traceConfig.maxDrawnNodes()));
         return new Export(trace.events().stream().map(Trace.Step::eventId).toList(), subject, summary);
+    }
+
+    /** The export of the events a search found ({@code query}: its query string), by {@code exportedBy} now. */
+    public Export ofSearch(List<String> eventIds, String query, String exportedBy) {
+        String heading = "Search " + (query.isEmpty() ? "of every event" : query);
+        return new Export(eventIds, new ProofBundle.Subject(null, null, null), new AuditReport.Summary(heading,
+                eventIds.size() + " events found", Instant.now().truncatedTo(ChronoUnit.MILLIS), exportedBy, null));
     }
 
     void fsmaCsv(Export export, FsmaFilter filter, OutputStream out) throws IOException {

@@ -32,9 +32,12 @@ import city.trace.verify.Verification;
  */
 final class AuditReport implements Closeable {
 
-    /** What the summary says about the trace. */
-    record Summary(String subject, String direction, int lots, int events, long organizations, long cities,
-            boolean truncated, Instant exportedAt, String exportedBy, TraceGraph graph) {
+    /**
+     * What the summary says about the exported events: what they are (a trace, a search) and how many.
+     *
+     * @param graph the trace's graph, or null for a search
+     */
+    record Summary(String heading, String counts, Instant exportedAt, String exportedBy, TraceGraph graph) {
     }
 
     private static final float MARGIN = 40;
@@ -79,10 +82,8 @@ final class AuditReport implements Closeable {
         content = null;
         newPage();
         line(BOLD, 16, "CityTrace audit report");
-        line(REGULAR, 10, "Trace " + summary.direction() + " from " + summary.subject());
-        line(REGULAR, 10, summary.lots() + " lots, items or units; " + summary.events() + " events; "
-                + summary.organizations() + " organisations; " + summary.cities() + " cities"
-                + (summary.truncated() ? " (the trace stopped at its configured number of lots)" : ""));
+        line(REGULAR, 10, summary.heading());
+        line(REGULAR, 10, summary.counts());
         line(REGULAR, 10, "Exported " + summary.exportedAt() + " by " + summary.exportedBy());
         line(REGULAR, 10, "Events described: " + described);
         gap();
@@ -92,10 +93,12 @@ final class AuditReport implements Closeable {
         }
         line(REGULAR, 8, "The EPCIS document holds the events as stored; the proof bundle holds each event with its "
                 + "proof, which the command-line verifier checks against any node of the chain.");
-        gap();
-        line(BOLD, 11, "Trace graph" + (summary.graph().drawn() < summary.graph().total()
-                ? " (the " + summary.graph().drawn() + " nearest of " + summary.graph().total() + ")" : ""));
-        graph(summary.graph());
+        if (summary.graph() != null) {
+            gap();
+            line(BOLD, 11, "Trace graph" + (summary.graph().drawn() < summary.graph().total()
+                    ? " (the " + summary.graph().drawn() + " nearest of " + summary.graph().total() + ")" : ""));
+            graph(summary.graph());
+        }
         content.close();
         content = null;
         eventPages.forEach(document::addPage);

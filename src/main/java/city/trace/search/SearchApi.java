@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import io.vertx.core.http.HttpServerRequest;
-
 import city.trace.access.AccessAction;
 import city.trace.access.AccessLog;
 import city.trace.epcis.QueryScope;
@@ -32,15 +30,12 @@ public class SearchApi {
     @Inject
     AccessLog accessLog;
 
-    @Inject
-    HttpServerRequest request;
-
     @GET
     @Operation(summary = "Search events or lots by product, lot, organisation, site, city, time range, business step, "
             + "disposition and recall state, within what the caller may see; page on with ?after={next}")
     public SearchResults search(@BeanParam SearchForm form) {
         SearchResults results = search.search(form, QueryScope.of(member));
-        accessLog.record(member, AccessAction.SEARCH, request.uri(), results.size(), results.organizations());
+        accessLog.record(AccessAction.SEARCH, results.size(), results.organizations());
         return results;
     }
 

@@ -44,8 +44,28 @@ public class SearchForm {
     @QueryParam("after")
     public String after;
 
+    /** The same search from {@code after} (null: its first page), {@code size} rows a page. */
+    SearchForm from(String after, int size) {
+        SearchForm page = new SearchForm();
+        page.view = view;
+        page.product = product;
+        page.lot = lot;
+        page.org = org;
+        page.site = site;
+        page.city = city;
+        page.from = from;
+        page.to = to;
+        page.step = step;
+        page.disposition = disposition;
+        page.recall = recall;
+        page.sort = sort;
+        page.size = String.valueOf(size);
+        page.after = after;
+        return page;
+    }
+
     /** The parameters that were given (not blank), without the page's start, in the form's order. */
-    Map<String, String> filters() {
+    public Map<String, String> filters() {
         Map<String, String> given = new LinkedHashMap<>();
         put(given, "view", view);
         put(given, "product", product);

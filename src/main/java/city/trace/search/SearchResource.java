@@ -14,7 +14,6 @@ import city.trace.org.CurrentMember;
 import city.trace.web.FormErrors;
 import city.trace.web.InvalidFormException;
 import io.quarkus.qute.CheckedTemplate;
-import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.qute.TemplateInstance;
 
 /**
@@ -42,15 +41,12 @@ public class SearchResource {
     @Inject
     AccessLog accessLog;
 
-    @Inject
-    HttpServerRequest request;
-
     @GET
     public Response page(@BeanParam SearchForm form) {
         SearchService.Choices choices = search.choices();
         try {
             SearchResults results = search.search(form, QueryScope.of(member));
-            accessLog.record(member, AccessAction.SEARCH, request.uri(), results.size(), results.organizations());
+            accessLog.record(AccessAction.SEARCH, results.size(), results.organizations());
             String next = results.next() == null ? null : "/search?" + form.query(results.next());
             return Response.ok(Templates.search(form, FormErrors.none(), choices, results, next,
                     SearchApi.url(form))).build();

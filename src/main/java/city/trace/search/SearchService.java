@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +69,36 @@ public class SearchService {
         Criteria criteria = criteria(form, scope);
         SearchSql.Sql sql = SearchSql.of(criteria);
         return criteria.query().view() == SearchQuery.View.EVENTS ? events(criteria, sql) : lots(criteria, sql);
+    }
+
+    /** Every event a search finds, for an export: their IDs in the search's order, and who recorded them. */
+    public record Matches(List<String> eventIds, Set<String> organizations) {
+    }
+
+    /**
+     * Every event the search finds (its events view), page after page, up to {@code max}; more is a form error
+     * that asks for a narrower search, so an export never silently holds part of a result.
+     */
+    public Matches matches(SearchForm form, QueryScope scope, int max) {
+        SearchForm page = form.from(null, SearchQuery.MAX_SIZE);
+        if (SearchQuery.of(page).view() != SearchQuery.View.EVENTS) {
+            throw new InvalidFormException("view", "An export holds events: search events, not lots");
+        }
+        List<String> eventIds = new ArrayList<>();
+        Set<String> organizations = new TreeSet<>();
+        while (true) {
+            SearchResults results = search(page, scope);
+            results.events().forEach(row -> eventIds.add(row.eventId()));
+            organizations.addAll(results.organizations());
+            if (eventIds.size() > max) {
+                throw new InvalidFormException("view", "More than " + max + " events match: narrow the search to "
+                        + "export it");
+            }
+            if (results.next() == null) {
+                return new Matches(eventIds, organizations);
+            }
+            page = form.from(results.next(), SearchQuery.MAX_SIZE);
+        }
     }
 
     public Choices choices() {

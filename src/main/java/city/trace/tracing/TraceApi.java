@@ -20,7 +20,6 @@ import city.trace.gs1.DigitalLink;
 import city.trace.access.AccessAction;
 import city.trace.access.AccessLog;
 import city.trace.org.CurrentMember;
-import io.vertx.core.http.HttpServerRequest;
 
 /** The trace as JSON, for programs of signed-in members: the same walk, nodes, links and events as the page. */
 @Path("/api/trace")
@@ -36,9 +35,6 @@ public class TraceApi {
 
     @Inject
     AccessLog accessLog;
-
-    @Inject
-    HttpServerRequest request;
 
     @GET
     @Path("/{path: 0[01]/.+}")
@@ -58,7 +54,7 @@ public class TraceApi {
         Direction way = Direction.of(direction);
         QueryScope scope = QueryScope.of(member);
         Trace trace = found(traces.trace(traces.start(from, scope), way, scope), from);
-        accessLog.record(member, AccessAction.TRACE, request.uri(), trace.events().size(), trace.organizations());
+        accessLog.record(AccessAction.TRACE, trace.events().size(), trace.organizations());
         return trace;
     }
 

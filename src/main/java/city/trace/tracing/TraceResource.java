@@ -1,5 +1,8 @@
 package city.trace.tracing;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,7 +14,6 @@ import city.trace.epcis.QueryScope;
 import city.trace.access.AccessAction;
 import city.trace.access.AccessLog;
 import city.trace.org.CurrentMember;
-import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -27,7 +29,8 @@ public class TraceResource {
     @CheckedTemplate
     static class Templates {
         /** {@code trace} and {@code graph} are null until something is asked. */
-        static native TemplateInstance trace(String from, Direction direction, Trace trace, TraceGraph graph, String api);
+        static native TemplateInstance trace(String from, Direction direction, Trace trace, TraceGraph graph, String api,
+                Map<String, String> exportParameters);
     }
 
     @Inject
@@ -42,15 +45,12 @@ public class TraceResource {
     @Inject
     AccessLog accessLog;
 
-    @Inject
-    HttpServerRequest request;
-
     /** The form, or the trace of what it asked ({@code ?from=…&direction=…}, bookmarkable). */
     @GET
     public TemplateInstance trace(@QueryParam("from") String from, @QueryParam("direction") String direction) {
         Direction way = Direction.of(direction);
         if (from == null) {
-            return Templates.trace(null, way, null, null, null);
+            return Templates.trace(null, way, null, null, null, null);
         }
         return page(from, way);
     }
@@ -62,12 +62,20 @@ public class TraceResource {
         return page(TraceApi.digitalLink(path), Direction.of(direction));
     }
 
+    /** The trace's parameters, in the order its export links carry them. */
+    private static Map<String, String> exportParameters(String from, Direction direction) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("from", from);
+        parameters.put("direction", direction.code());
+        return parameters;
+    }
+
     private TemplateInstance page(String from, Direction direction) {
         // the member's scope is read once: it costs a query for a manufacturer's GTINs
         QueryScope scope = QueryScope.of(member);
         Trace trace = TraceApi.found(traces.trace(traces.start(from, scope), direction, scope), from);
-        accessLog.record(member, AccessAction.TRACE, request.uri(), trace.events().size(), trace.organizations());
+        accessLog.record(AccessAction.TRACE, trace.events().size(), trace.organizations());
         return Templates.trace(from, direction, trace, TraceGraph.of(trace, config.maxDrawnNodes()),
-                TraceApi.url(from, direction));
+                TraceApi.url(from, direction), exportParameters(from, direction));
     }
 }

@@ -1,5 +1,5 @@
-// Downloads a trace's exports with fetch, so that the page can show them coming: the bytes received and, for
-// a CSV, the rows, against the events the trace holds. Exports stream as the server reads the events, so no
+// Downloads a trace's or search's exports with fetch, so that the page can show them coming: the bytes received
+// and, for a CSV, the rows, against the events the trace holds (a search's count is known only to the server). Exports stream as the server reads the events, so no
 // total size is known ahead: the bar is indeterminate while bytes come, full when the file is complete.
 (function () {
   const status = document.getElementById('export-status');
@@ -18,7 +18,7 @@
   async function download(url) {
     status.hidden = false;
     bar.removeAttribute('value');
-    text.textContent = 'Exporting ' + events + ' events…';
+    text.textContent = events ? 'Exporting ' + events + ' events…' : 'Exporting…';
     const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: '*/*' } });
     if (!response.ok) {
       let detail = response.statusText;
@@ -45,7 +45,7 @@
         value.forEach(b => { if (b === 10) lines++; });
       }
       text.textContent = (bytes / 1024).toFixed(0) + ' KB received' + (csv ? ', ' + Math.max(0, lines - 1) + ' rows' : '')
-          + ' (trace of ' + events + ' events)';
+          + (events ? ' (trace of ' + events + ' events)' : '');
     }
     bar.max = 1;
     bar.value = 1;

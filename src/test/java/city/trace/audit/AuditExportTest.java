@@ -2,6 +2,7 @@ package city.trace.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -51,11 +52,13 @@ import city.trace.proof.ProofBundleJson;
 import city.trace.proof.cli.VerifyBundleCommand;
 import city.trace.support.Anchoring;
 import city.trace.support.AnvilNode;
+import city.trace.support.Browser;
 import city.trace.support.Demo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
@@ -327,6 +330,53 @@ class AuditExportTest {
                 .body(containsString("/trace/export/report.pdf?from="), containsString("/trace/export/evidence.zip?from="),
                         containsString("/trace/export/epcis.jsonld?from="), containsString("action=\"/trace/export/fsma.csv\""),
                         containsString("formaction=\"/trace/export/fsma.xlsx\""), containsString("/js/export.js"));
+    }
+
+    @Test
+    @TestSecurity(user = "rita", roles = "regulator")
+    void aSearchResultIsExportedWholeNotOnlyItsFirstPage() throws Exception {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        do {
+            var request = given().queryParam("org", Demo.BAKERY).queryParam("size", "5");
+            JsonPath page = (after == null ? request : request.queryParam("after", after)).get("/api/search").then()
+                    .statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("events.eventId"));
+            after = page.getString("next");
+        } while (after != null);
+        assertTrue(ids.size() > 5, "the bakery's events fill more than one page: " + ids.size());
+
+        byte[] document = given().queryParam("org", Demo.BAKERY).queryParam("size", "5")
+                .get("/search/export/epcis.jsonld").then().statusCode(200)
+                .header("Content-Disposition", containsString("citytrace-search-epcis.jsonld")).extract().asByteArray();
+        // events are exported as stored (an event captured without an eventID has none in the document)
+        JsonNode exported = JSON.readTree(document).path("epcisBody").path("eventList");
+        assertEquals(ids.size(), exported.size());
+        Set<JsonNode> expected = stored(ids).values().stream().map(EpcisEvent::json).collect(Collectors.toSet());
+        exported.forEach(event -> assertTrue(expected.contains(event), event.toString()));
+
+        String report = pdfText(given().queryParam("org", Demo.BAKERY).get("/search/export/report.pdf").then()
+                .statusCode(200).extract().asByteArray()).replaceAll("\\s+", " ");
+        assertTrue(report.contains("Search org=" + Demo.BAKERY), report);
+        assertTrue(report.contains(ids.size() + " events found"), report);
+        assertFalse(report.contains("Trace graph"), "a search has no graph");
+
+        List<CSVRecord> rows = csv(given().queryParam("org", Demo.BAKERY).get("/search/export/fsma.csv").then()
+                .statusCode(200).extract().asByteArray());
+        assertFalse(rows.isEmpty());
+        rows.forEach(row -> assertTrue(ids.contains(row.get("EPCIS event ID")), row.get("EPCIS event ID")));
+
+        given().accept("application/json").queryParam("view", "lots").get("/search/export/fsma.csv").then()
+                .statusCode(400).contentType(containsString("application/problem+json"))
+                .body("detail", containsString("search events"));
+        given().accept("application/json").queryParam("lot", "NO-SUCH-LOT-" + Browser.unique(6))
+                .get("/search/export/fsma.csv").then().statusCode(404);
+        given().get("/search?org=" + Demo.BAKERY).then().statusCode(200)
+                .body(containsString("/search/export/report.pdf?org=" + Demo.BAKERY),
+                        containsString("action=\"/search/export/fsma.csv\""),
+                        containsString("name=\"org\" value=\"" + Demo.BAKERY + "\""));
+        given().get("/search?view=lots&org=" + Demo.BAKERY).then().statusCode(200)
+                .body(not(containsString("/search/export/")));
     }
 
     private static Map<String, String> pairs(String[] values) {
