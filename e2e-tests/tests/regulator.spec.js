@@ -55,3 +55,45 @@ test('rita traces the demo bread back to the wheat farm, recalls its flour, and 
   await phone.getByRole('link', { name: 'Read the recall notice' }).click();
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Recall notice');
 });
+
+test('rita searches the consortium and exports the result and a trace with their proofs; the bakery sees who looked', async ({ page, browser }) => {
+  const fs = require('fs');
+  await login(page, 'rita');
+
+  // every event the bakery recorded, exported whole as an audit report
+  await page.getByRole('navigation').getByRole('link', { name: 'Search' }).click();
+  await page.getByLabel('Organisation').selectOption({ label: 'Noorderlicht Mill & Bakery' });
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/\/search\?.*org=noorderlicht-bakery/);
+  await expect(page.locator('#events')).toContainText('Noorderlicht Mill & Bakery');
+  const [report] = await Promise.all([page.waitForEvent('download'),
+    page.locator('#export').getByRole('link', { name: 'Audit report (PDF)' }).click()]);
+  expect(report.suggestedFilename()).toBe('citytrace-search-report.pdf');
+  expect(fs.readFileSync(await report.path()).subarray(0, 5).toString()).toBe('%PDF-');
+  await expect(page.locator('#export-text')).toContainText('Done');
+
+  // the bread's trace as the FSMA 204 spreadsheet
+  await page.goto('/dashboard');
+  const lot = (await page.locator('tr', { hasText: 'Milk bread loaf 800 g' }).getByRole('link', { name: /^B\d{8}$/ })
+    .first().textContent()).trim();
+  await page.goto(`/trace/01/08712347000026/10/${lot}?direction=backward`);
+  const [sheet] = await Promise.all([page.waitForEvent('download'),
+    page.locator('#export').getByRole('button', { name: 'Spreadsheet (CSV)' }).click()]);
+  const csv = fs.readFileSync(await sheet.path(), 'utf8');
+  expect(csv.split('\n')[0]).toContain('Traceability lot code');
+  expect(csv).toContain(lot);
+  await expect(page.locator('#export-text')).toContainText('rows');
+
+  // both are in the access log
+  await page.getByRole('navigation').getByRole('link', { name: 'Access log' }).click();
+  const log = page.locator('#access-log');
+  await expect(log).toContainText('/search/export/report.pdf?org=noorderlicht-bakery');
+  await expect(log).toContainText(`/trace/export/fsma.csv`);
+
+  // the bakery sees who looked at its records
+  const bakery = await (await browser.newContext()).newPage();
+  await login(bakery, 'bob');
+  await bakery.getByRole('navigation').getByRole('link', { name: 'Access log' }).click();
+  await expect(bakery.getByText('who looked at your records')).toBeVisible();
+  await expect(bakery.locator('#access-log tr', { hasText: '/search/export/report.pdf' })).toContainText('rita');
+});

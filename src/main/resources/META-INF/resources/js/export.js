@@ -65,7 +65,9 @@
   }));
   document.querySelectorAll('form[data-export]').forEach(form => form.addEventListener('submit', e => {
     e.preventDefault();
-    const url = new URL((e.submitter && e.submitter.formAction) || form.action, location.href);
+    // a button's formAction is the page's own address when it has no formaction attribute
+    const submitter = e.submitter && e.submitter.hasAttribute('formaction') ? e.submitter : null;
+    const url = new URL(submitter ? submitter.formAction : form.action, location.href);
     new FormData(form).forEach((value, name) => { if (value) url.searchParams.set(name, value); });
     download(url);
   }));
