@@ -34,16 +34,7 @@ JDBC_URL=$(stack_jdbc_url)
 say "Generating a city of $LOTS lots"
 bench_java city.trace.bench.RandomLotCity generate "$JDBC_URL" "$LOT_PATHS" "$LOTS" | tee "$LOG_DIR/city.txt"
 bench_java city.trace.bench.StatementStats enable "$JDBC_URL"
-say "Restarting the app: it replays the events through the recording rules into stock, and anchors them"
-stop_service app
-replay_started=$SECONDS
-start_app "$STACK_DIR" 900
-replay_seconds=$(( SECONDS - replay_started ))
-broken=$(grep -c 'shown as a third-party claim' "$LOG_DIR/app.log" || true)
-(( broken == 0 )) || die "$broken events broke the recording rules when replayed; see $LOG_DIR/app.log"
-anchor_started=$SECONDS
-bench_java city.trace.bench.RandomLotCity await-anchored "$JDBC_URL" 900
-anchor_seconds=$(( SECONDS - anchor_started ))
+replay_city 900
 
 say "Checking $SAMPLE_PAGES lots' pages: VERIFIED, and no claims by others"
 total_lots=$(wc -l < "$LOT_PATHS")
@@ -122,7 +113,7 @@ events=$(awk '/^Generated/ {print $5}' "$LOG_DIR/city.txt")
     "$total_lots" "$events"
   printf '`city.trace.bench.RandomLotCity` (seeded) and written with COPY; the app replayed them through the recording '
   printf 'rules at its start (%s s) and anchored them all (FINAL after %s s more). %s sample pages said VERIFIED with no ' \
-    "$replay_seconds" "$anchor_seconds" "$checked"
+    "$REPLAY_SECONDS" "$ANCHOR_SECONDS" "$checked"
   printf 'claims by others, %s steps a page on average. Each wrk request (2 threads, %s s a run, after a warm-up) asks ' \
     "$(awk -v s="$steps" -v n="$checked" 'BEGIN {printf "%.1f", s / n}')" "$SECONDS_EACH"
   printf 'for the page of a lot drawn at random (`scripts/random-lot.lua`), gzip as browsers ask; the page cache is as '

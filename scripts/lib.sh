@@ -301,6 +301,23 @@ bench_stack() {
   start_local_stack "$STACK_DIR"
 }
 
+# replay_city SECONDS: restarts the benchmark stack's app, which replays a generated city's events through the
+# recording rules into stock (none may break them) and anchors them, then waits up to SECONDS until every event is
+# in a FINAL batch; sets REPLAY_SECONDS and ANCHOR_SECONDS. bench_java must be defined.
+replay_city() {
+  local seconds=$1 started broken
+  say "Restarting the app: it replays the events through the recording rules into stock, and anchors them"
+  stop_service app
+  started=$SECONDS
+  start_app "$STACK_DIR" "$seconds"
+  REPLAY_SECONDS=$(( SECONDS - started ))
+  broken=$(grep -c 'shown as a third-party claim' "$LOG_DIR/app.log" || true)
+  (( broken == 0 )) || die "$broken events broke the recording rules when replayed; see $LOG_DIR/app.log"
+  started=$SECONDS
+  bench_java city.trace.bench.RandomLotCity await-anchored "$(stack_jdbc_url)" "$seconds"
+  ANCHOR_SECONDS=$(( SECONDS - started ))
+}
+
 # The JDBC URL of the stack's database.
 stack_jdbc_url() {
   echo "jdbc:postgresql://localhost:$DB_PORT/citytrace?user=postgres"

@@ -164,13 +164,14 @@ public class EpcisEvent extends PanacheEntityBase {
                 list -> list.stream().sorted(oldestFirst).toList())));
     }
 
-    /** Events that name any of {@code identifiers} (canonical form) in any list, oldest first. */
+    /** The events naming any of {@code identifiers} (canonical form) in one of these roles, oldest first. */
     @SuppressWarnings("unchecked")
-    public static List<EpcisEvent> listNamingAny(Collection<String> identifiers) {
-        // native, with one array parameter: an HQL "in" list is translated anew for every length
+    public static List<EpcisEvent> listNamingAny(Collection<String> identifiers, Collection<IdentifierRole> roles) {
+        // the primary key (epc, role, event_id) finds each identifier's rows of each role
         return getEntityManager().createNativeQuery("select e.* from epcis_event e where e.id in "
-                + "(select x.event_id from epcis_event_epc x where x.epc = any(?1)) order by e.event_time, e.id",
-                EpcisEvent.class).setParameter(1, identifiers.toArray(String[]::new)).getResultList();
+                + "(select x.event_id from epcis_event_epc x where x.epc = any(?1) and x.role = any(?2)) "
+                + "order by e.event_time, e.id", EpcisEvent.class).setParameter(1, identifiers.toArray(String[]::new))
+                .setParameter(2, roles.stream().map(role -> role.code).toArray(String[]::new)).getResultList();
     }
 
     /** Events that name {@code identifier} (canonical form) in any list, oldest first. */

@@ -24,10 +24,20 @@ public enum Direction {
     final Set<IdentifierRole> from;
     /** The roles of the identifiers it goes on to. */
     final Set<IdentifierRole> to;
+    /**
+     * The roles in which a traced identifier names an event the walk reads: all but the transformation's side it
+     * came from (only transformations name inputs and outputs, and a transformation that used a lot is no step
+     * of its backward trace, nor one that made it of its forward trace). A flour lot's backward trace so reads
+     * its own events, not the 200 bread lots' transformations that name it as an input.
+     */
+    final Set<IdentifierRole> read;
 
     Direction(Set<IdentifierRole> from, Set<IdentifierRole> to) {
         this.from = from;
         this.to = to;
+        this.read = EnumSet.allOf(IdentifierRole.class);
+        to.stream().filter(role -> IdentifierRole.INPUTS.contains(role) || IdentifierRole.OUTPUTS.contains(role))
+                .forEach(read::remove);
     }
 
     public String code() {

@@ -29,9 +29,17 @@ import city.trace.gs1.CheckDigit;
 import city.trace.gs1.DigitalLink;
 
 /**
- * A generated city for the random-lot benchmark (scripts/benchmark-random-lots.sh): farms, factories, carriers and
- * retailers, and lots in chains farm → factory (a transformation of 2–3 farm lots) → carrier's hub → retailers,
- * about ten events a lot, the same for the same seed.
+ * A generated city for the benchmarks, the same for the same seed, in one of two shapes of about ten events a lot:
+ * <ul>
+ * <li>{@code chains} (scripts/benchmark-random-lots.sh): farms, factories, carriers and retailers, and lots in
+ * chains farm → factory (a transformation of 2–3 farm lots) → carrier's hub → retailers;</li>
+ * <li>{@code bakeries} (scripts/benchmark-trace.sh), with the fan-in and fan-out of a real food chain: mills
+ * grind 3–4 farms' wheat lots into a flour lot, which feeds {@value #BREAD_PER_FLOUR} bread lots at a bakery;
+ * each bread lot is made of a flour lot, a salt lot and a butter lot (a dairy's lot feeds
+ * {@value #BREAD_PER_BUTTER}); one salt lot, shipped to the bakeries a portion at a time, goes into
+ * {@value #FLOUR_PER_SALT} flour lots' bread ({@value #BREAD_PER_FLOUR} × {@value #FLOUR_PER_SALT} lots: what a
+ * recall of it reaches); bread goes to a carrier's hub and on to 1–2 retailers, who sell it.</li>
+ * </ul>
  *
  * <p>Every event is one its recorder is entitled to record (city.trace.custody.RecordingRules): a lot is
  * commissioned and transformed by the owner of its GTIN's company prefix at its own site, shipped by the carrier
@@ -41,8 +49,9 @@ import city.trace.gs1.DigitalLink;
  * capture; a custody rebuild is requested so that the app replays the events through the rules at its next start
  * and rebuilds stock from them, and its anchoring worker anchors them.
  *
- * <p>Arguments: {@code generate jdbcUrl lotPathsFile [lots (10000)] [seed (1)]} writes the city and the public
- * page path of every lot, one a line; {@code await-anchored jdbcUrl [seconds (900)]} waits until every event is in
+ * <p>Arguments: {@code generate jdbcUrl lotPathsFile [lots (10000)] [seed (1)] [shape (chains)]} writes the city
+ * and the public page path of every lot, one a line (for bakeries followed by a tab and what the lot is: wheat,
+ * flour, salt, butter or bread); {@code await-anchored jdbcUrl [seconds (900)]} waits until every event is in
  * a FINAL anchoring batch.
  */
 public final class RandomLotCity {
@@ -50,8 +59,6 @@ public final class RandomLotCity {
     private static final Instant START = Instant.parse("2026-01-05T06:00:00Z");
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final Duration HOUR = Duration.ofHours(1);
-    /** Company prefixes 8720001…: apart from the demo's 871234x. */
-    private static final int FIRST_PREFIX = 8_720_001;
     private static final int FARMS = 30;
     private static final int FACTORIES = 12;
     private static final int CARRIERS = 4;
@@ -59,6 +66,16 @@ public final class RandomLotCity {
     private static final int PRODUCTS_PER_FARM = 2;
     private static final int PRODUCTS_PER_FACTORY = 5;
     private static final int EVENTS_PER_COPY = 5_000;
+    private static final int DAIRIES = 6;
+    private static final int SALT_WORKS = 2;
+    private static final int MILLS = 6;
+    static final int BREAD_PER_FLOUR = 200;
+    static final int FLOUR_PER_SALT = 50;
+    static final int BREAD_PER_BUTTER = 50;
+    /** Kilograms of flour, salt (a portion shipped with each flour lot) and butter in a bread lot. */
+    private static final int FLOUR_PER_BREAD = 50;
+    private static final int SALT_PORTION = BREAD_PER_FLOUR + 50;
+    private static final int BUTTER_PER_BREAD = 10;
 
     private record Member(long id, String prefix, Site site) {
     }
@@ -66,7 +83,8 @@ public final class RandomLotCity {
     private record Site(long id, String gln) {
     }
 
-    private record Product(long id, Member owner, String gtin, String unit) {
+    /** @param kind what it is, e.g. "flour" (its category in lower case) */
+    private record Product(long id, Member owner, String gtin, String unit, String kind) {
     }
 
     private record Lot(long id, Product product, String lot, Site site, long quantity, LocalDate produced,
@@ -89,7 +107,9 @@ public final class RandomLotCity {
     private final List<Lot> lots = new ArrayList<>();
     private final Connection db;
     private final CopyManager copy;
-    private int nextPrefix = FIRST_PREFIX;
+    private final Shape shape;
+    /** Company prefixes from 8720001: apart from the demo's 871234x. */
+    private int nextPrefix;
     private long nextOrganization;
     private long nextSite;
     private long nextProduct;
@@ -99,44 +119,75 @@ public final class RandomLotCity {
     private int eventCount;
     private int bufferedEvents;
 
-    private RandomLotCity(Connection db, long seed) throws SQLException {
+    private RandomLotCity(Connection db, long seed, Shape shape) throws SQLException {
         this.db = db;
+        this.shape = shape;
+        this.nextPrefix = shape.firstPrefix;
         this.copy = db.unwrap(PGConnection.class).getCopyAPI();
         this.random = new Random(seed);
+    }
+
+    /**
+     * How a city's lots are linked (see the class comment); each shape's members have their own codes and GS1
+     * company prefixes, so that both cities fit in one database.
+     */
+    private enum Shape {
+        CHAINS("city", 8_720_001), BAKERIES("bakeries", 8_730_001);
+
+        final String code;
+        final int firstPrefix;
+
+        Shape(String code, int firstPrefix) {
+            this.code = code;
+            this.firstPrefix = firstPrefix;
+        }
     }
 
     public static void main(String[] args) throws Exception {
         try (Connection db = DriverManager.getConnection(args[1])) {
             switch (args[0]) {
                 case "generate" -> generate(db, Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 10_000,
-                        args.length > 4 ? Long.parseLong(args[4]) : 1);
+                        args.length > 4 ? Long.parseLong(args[4]) : 1,
+                        args.length > 5 ? Shape.valueOf(args[5].toUpperCase(Locale.ROOT)) : Shape.CHAINS);
                 case "await-anchored" -> awaitAnchored(db, Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 900));
                 default -> throw new IllegalArgumentException("unknown command " + args[0]
-                        + " (generate jdbcUrl lotPathsFile [lots] [seed], or await-anchored jdbcUrl [seconds])");
+                        + " (generate jdbcUrl lotPathsFile [lots] [seed] [chains|bakeries], or await-anchored jdbcUrl [seconds])");
             }
         }
     }
 
-    private static void generate(Connection db, Path lotPaths, int lotCount, long seed) throws Exception {
+    private static void generate(Connection db, Path lotPaths, int lotCount, long seed, Shape shape) throws Exception {
         if (lotCount < 3) {
             throw new IllegalArgumentException("a city needs at least 3 lots (one chain), not " + lotCount);
         }
-        try (ResultSet rs = db.createStatement().executeQuery("select 1 from organization where code = 'city-farm-1'")) {
+        try (ResultSet rs = db.createStatement().executeQuery("select 1 from organization where code = '" + shape.code
+                + "-farm-1'")) {
             if (rs.next()) {
-                throw new IllegalStateException("this database holds a generated city already; generate into a fresh one");
+                throw new IllegalStateException("this database holds a generated city already (" + shape.code
+                        + "); generate into a fresh one");
             }
         }
         db.setAutoCommit(false);
-        RandomLotCity city = new RandomLotCity(db, seed);
+        RandomLotCity city = new RandomLotCity(db, seed, shape);
         long start = System.nanoTime();
         // ids from each table's sequence, more than are needed (a gap in a sequence is harmless)
-        city.nextOrganization = EventRows.reserveIds(db, "organization", FARMS + FACTORIES + CARRIERS + RETAILERS);
-        city.nextSite = EventRows.reserveIds(db, "site", FARMS + FACTORIES + CARRIERS + RETAILERS);
+        int members = FARMS + FACTORIES + CARRIERS + RETAILERS + DAIRIES + SALT_WORKS + MILLS;
+        city.nextOrganization = EventRows.reserveIds(db, "organization", members);
+        city.nextSite = EventRows.reserveIds(db, "site", members);
         city.nextProduct = EventRows.reserveIds(db, "product", FARMS * PRODUCTS_PER_FARM + FACTORIES * PRODUCTS_PER_FACTORY);
-        city.nextBatch = EventRows.reserveIds(db, "batch", lotCount + 3L);
+        city.nextBatch = EventRows.reserveIds(db, "batch", lotCount + 10L);
         city.nextShipment = EventRows.reserveIds(db, "shipment", 3L * lotCount);
         city.nextEvent = EventRows.reserveIds(db, "epcis_event", 15L * lotCount);
-        city.build(lotCount);
+        if (shape == Shape.CHAINS) {
+            city.chains(lotCount);
+        } else {
+            city.bakeries(lotCount);
+        }
+        city.flushEvents();
+        city.copy("batch (id, product_id, lot, site_id, production_date, best_before, quantity, unit)", city.batches);
+        city.copy("shipment (id, shipper_id, carrier_id, origin_site_id, destination_site_id, status, departed_at, "
+                + "arrived_at)", city.shipments);
+        city.copy("shipment_item (shipment_id, batch_id, quantity)", city.shipmentItems);
         try (var statement = db.createStatement()) {
             statement.execute("insert into custody_rebuild default values");
         }
@@ -145,21 +196,20 @@ public final class RandomLotCity {
         try (var statement = db.createStatement()) {
             statement.execute("vacuum analyze");
         }
-        Files.write(lotPaths, city.lots.stream().map(Lot::path).toList());
-        System.out.printf(Locale.ROOT, "Generated %,d lots and %,d events in %.1f s (seed %d)%n", city.lots.size(),
-                city.eventCount, (System.nanoTime() - start) / 1e9, seed);
+        Files.write(lotPaths, city.lots.stream()
+                .map(lot -> shape == Shape.CHAINS ? lot.path() : lot.path() + "\t" + lot.product().kind()).toList());
+        System.out.printf(Locale.ROOT, "Generated %,d lots and %,d events in %.1f s (seed %d, %s)%n", city.lots.size(),
+                city.eventCount, (System.nanoTime() - start) / 1e9, seed, shape.name().toLowerCase(Locale.ROOT));
     }
 
-    private void build(int lotCount) throws SQLException, IOException {
+    private void chains(int lotCount) throws SQLException, IOException {
         List<Member> farms = members("FARM", "farm", FARMS, "Farm");
         List<Member> factories = members("FACTORY", "factory", FACTORIES, "Food factory");
         List<Member> carriers = members("CARRIER", "carrier", CARRIERS, "Logistics hub");
         List<Member> retailers = members("RETAILER", "shop", RETAILERS, "Shop");
         List<Product> farmProducts = products(farms, PRODUCTS_PER_FARM, "Produce", "KGM");
         List<Product> factoryProducts = products(factories, PRODUCTS_PER_FACTORY, "Food", "H87");
-        copy("organization (id, code, name, kind, gs1_company_prefix, city)", organizations);
-        copy("site (id, organization_id, gln, name, address, city, latitude, longitude)", sites);
-        copy("product (id, organization_id, gtin, name, category, description)", products);
+        copyMembers();
         int chains = 0;
         while (lots.size() < lotCount) {
             int remaining = lotCount - lots.size();
@@ -167,11 +217,97 @@ public final class RandomLotCity {
             Instant begin = START.plus(Duration.ofMinutes(7L * chains++));
             chain(begin, pick(factoryProducts), inputs, farmProducts, pick(carriers), retailers);
         }
-        flushEvents();
-        copy("batch (id, product_id, lot, site_id, production_date, best_before, quantity, unit)", batches);
-        copy("shipment (id, shipper_id, carrier_id, origin_site_id, destination_site_id, status, departed_at, arrived_at)",
-                shipments);
-        copy("shipment_item (shipment_id, batch_id, quantity)", shipmentItems);
+    }
+
+    private void copyMembers() throws SQLException, IOException {
+        copy("organization (id, code, name, kind, gs1_company_prefix, city)", organizations);
+        copy("site (id, organization_id, gln, name, address, city, latitude, longitude)", sites);
+        copy("product (id, organization_id, gtin, name, category, description)", products);
+    }
+
+    /**
+     * Bakeries' bread and what it is made of (see the class comment), in the order things happen, so that every
+     * event finds what it uses where its recorder holds it: a salt lot, then for each of its flour lots the wheat
+     * milled into it, the flour and a portion of the salt shipped to a bakery, then the bread, a butter lot every
+     * {@value #BREAD_PER_BUTTER} loaves' lots.
+     */
+    private void bakeries(int lotCount) throws SQLException, IOException {
+        List<Member> farms = members("FARM", "farm", FARMS, "Farm");
+        List<Member> dairies = members("FARM", "dairy", DAIRIES, "Dairy");
+        List<Member> saltWorks = members("FACTORY", "saltworks", SALT_WORKS, "Salt works");
+        List<Member> mills = members("FACTORY", "mill", MILLS, "Mill");
+        List<Member> bakeries = members("FACTORY", "bakery", FACTORIES, "Bakery");
+        List<Member> carriers = members("CARRIER", "carrier", CARRIERS, "Logistics hub");
+        List<Member> retailers = members("RETAILER", "shop", RETAILERS, "Shop");
+        List<Product> wheat = products(farms, 1, "Wheat", "KGM");
+        List<Product> butter = products(dairies, 1, "Butter", "KGM");
+        List<Product> salt = products(saltWorks, 1, "Salt", "KGM");
+        List<Product> flour = products(mills, 1, "Flour", "KGM");
+        List<Product> bread = products(bakeries, PRODUCTS_PER_FACTORY, "Bread", "H87");
+        copyMembers();
+        Instant clock = START;
+        while (lots.size() < lotCount) {
+            Member carrier = pick(carriers);
+            Lot saltLot = lot(pick(salt), FLOUR_PER_SALT * SALT_PORTION + 500L, clock, 730);
+            made(EpcisEventBuilder.objectEvent("ADD", clock, ZONE).bizStep("commissioning").disposition("active"),
+                    saltLot, "quantityList");
+            for (int f = 0; f < FLOUR_PER_SALT && lots.size() < lotCount; f++) {
+                clock = clock.plus(Duration.ofDays(1));
+                Product flourProduct = pick(flour);
+                Member mill = flourProduct.owner();
+                List<Lot> grains = new ArrayList<>();
+                for (int w = 3 + random.nextInt(2); w > 0; w--) {
+                    Product grain = pick(wheat);
+                    Lot lot = lot(grain, 5000 + random.nextInt(5000), clock, 365);
+                    made(EpcisEventBuilder.objectEvent("ADD", clock, ZONE).bizStep("commissioning").disposition("active"),
+                            lot, "quantityList");
+                    observed(grain.owner(), clock.plus(HOUR), "storing", "sellable_not_accessible", lot, lot.quantity());
+                    ship(grain.owner(), carrier, mill, lot, lot.quantity(), clock.plus(HOUR.multipliedBy(2)), false);
+                    grains.add(lot);
+                }
+                Instant milled = clock.plus(HOUR.multipliedBy(8));
+                Lot flourLot = lot(flourProduct, BREAD_PER_FLOUR * FLOUR_PER_BREAD + 2000L, milled, 180);
+                made(transformation(milled, grains), flourLot, "outputQuantityList");
+                Member bakery = pick(bakeries);
+                ship(mill, carrier, bakery, flourLot, flourLot.quantity(), milled.plus(HOUR), false);
+                ship(saltLot.product().owner(), carrier, bakery, saltLot, SALT_PORTION, milled.plus(HOUR), false);
+                Lot butterLot = null;
+                Instant baked = milled.plus(HOUR.multipliedBy(8));
+                for (int b = 0; b < BREAD_PER_FLOUR && lots.size() < lotCount; b++) {
+                    if (b % BREAD_PER_BUTTER == 0) {
+                        Product dairyProduct = pick(butter);
+                        butterLot = lot(dairyProduct, BREAD_PER_BUTTER * BUTTER_PER_BREAD + 100L, baked, 60);
+                        made(EpcisEventBuilder.objectEvent("ADD", baked, ZONE).bizStep("commissioning")
+                                .disposition("active"), butterLot, "quantityList");
+                        ship(dairyProduct.owner(), carrier, bakery, butterLot, butterLot.quantity(), baked, false);
+                    }
+                    baked = baked.plus(Duration.ofMinutes(3));
+                    Product loaf = bread.get(bakeries.indexOf(bakery) * PRODUCTS_PER_FACTORY
+                            + random.nextInt(PRODUCTS_PER_FACTORY));
+                    Lot breadLot = lot(loaf, 1000 + random.nextInt(3000), baked, 5);
+                    made(transformation(baked, List.of()).quantity("inputQuantityList", flourLot.product().gtin(),
+                            flourLot.lot(), BigDecimal.valueOf(FLOUR_PER_BREAD), "KGM")
+                            .quantity("inputQuantityList", saltLot.product().gtin(), saltLot.lot(), BigDecimal.ONE, "KGM")
+                            .quantity("inputQuantityList", butterLot.product().gtin(), butterLot.lot(),
+                                    BigDecimal.valueOf(BUTTER_PER_BREAD), "KGM"), breadLot, "outputQuantityList");
+                    ship(bakery, carrier, carrier, breadLot, breadLot.quantity(), baked.plus(HOUR.multipliedBy(6)), false);
+                    int shops = 1 + random.nextInt(2);
+                    for (int s = 0; s < shops; s++) {
+                        ship(carrier, carrier, pick(retailers), breadLot, breadLot.quantity() / (shops + 1),
+                                baked.plus(HOUR.multipliedBy(14 + s)), true);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A transformation of the whole of each input lot (more may be added to it). */
+    private static EpcisEventBuilder transformation(Instant at, List<Lot> inputs) {
+        EpcisEventBuilder transformation = EpcisEventBuilder.transformationEvent(at, ZONE).bizStep("commissioning")
+                .disposition("active");
+        inputs.forEach(input -> transformation.quantity("inputQuantityList", input.product().gtin(), input.lot(),
+                BigDecimal.valueOf(input.quantity()), input.product().unit()));
+        return transformation;
     }
 
     /**
@@ -196,11 +332,7 @@ public final class RandomLotCity {
         }
         Instant madeAt = begin.plus(Duration.ofDays(3));
         Lot output = lot(made, 1000 + random.nextInt(3000), madeAt, 30);
-        EpcisEventBuilder transformation = EpcisEventBuilder.transformationEvent(madeAt, ZONE).bizStep("commissioning")
-                .disposition("active");
-        inputs.forEach(input -> transformation.quantity("inputQuantityList", input.product().gtin(), input.lot(),
-                BigDecimal.valueOf(input.quantity()), input.product().unit()));
-        made(transformation, output, "outputQuantityList");
+        made(transformation(madeAt, inputs), output, "outputQuantityList");
         observed(factory, madeAt.plus(HOUR.multipliedBy(2)), "inspecting", "conformant", output, output.quantity());
         ship(factory, carrier, carrier, output, output.quantity(), madeAt.plus(HOUR.multipliedBy(6)), false);
         observed(carrier, madeAt.plus(HOUR.multipliedBy(14)), "storing", "sellable_not_accessible", output,
@@ -312,7 +444,8 @@ public final class RandomLotCity {
             long id = nextOrganization++;
             String prefix = String.valueOf(nextPrefix++);
             String city = cities[random.nextInt(cities.length)];
-            organizations.append(EventRows.row(String.valueOf(id), "city-" + code + "-" + i, "City " + code + " " + i,
+            organizations.append(EventRows.row(String.valueOf(id), shape.code + "-" + code + "-" + i,
+                    "City " + code + " " + i,
                     kind, prefix, city));
             Site site = new Site(nextSite++, CheckDigit.append(prefix + "00001"));
             sites.append(EventRows.row(String.valueOf(site.id()), String.valueOf(id), site.gln(), siteName + " " + i,
@@ -327,7 +460,7 @@ public final class RandomLotCity {
         for (Member owner : owners) {
             for (int i = 1; i <= perOwner; i++) {
                 Product product = new Product(nextProduct++, owner, CheckDigit.append("0" + owner.prefix() + "%05d".formatted(i)),
-                        unit);
+                        unit, category.toLowerCase(Locale.ROOT));
                 products.append(EventRows.row(String.valueOf(product.id()), String.valueOf(owner.id()), product.gtin(),
                         category + " " + owner.prefix() + "-" + i, category, null));
                 made.add(product);

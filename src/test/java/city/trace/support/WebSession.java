@@ -23,12 +23,20 @@ public final class WebSession {
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]+action=\"([^\"]+)\"");
 
     private final URI app;
+    /** Keycloak's address; null for the test resource's */
+    private final String keycloak;
     private final LocalhostBrowserCookies cookies = new LocalhostBrowserCookies();
     private final HttpClient browser;
     private final HttpClient withoutRedirects;
 
     public WebSession(URI app) {
+        this(app, null);
+    }
+
+    /** A browser for an app that signs in at {@code keycloak} (a benchmark's stack, not the tests'). */
+    public WebSession(URI app, String keycloak) {
         this.app = app;
+        this.keycloak = keycloak;
         this.browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         this.withoutRedirects = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -36,7 +44,12 @@ public final class WebSession {
 
     /** A new browser that opened the dashboard and logged in as {@code user} (the password is the user name). */
     public static WebSession loggedIn(URI app, String user) {
-        WebSession session = new WebSession(app);
+        return loggedIn(new WebSession(app), user);
+    }
+
+    /** {@code session}, logged in as {@code user} (the password is the user name) from the dashboard. */
+    public static WebSession loggedIn(WebSession session, String user) {
+        URI app = session.app;
         HttpResponse<String> dashboard = session.logIn(session.get("/dashboard"), user, user);
         if (!dashboard.uri().equals(app.resolve("/dashboard"))) {
             throw new AssertionError(user + " did not get to the dashboard: " + dashboard.uri());
@@ -72,7 +85,7 @@ public final class WebSession {
 
     /** Fills in Keycloak's login form on {@code loginPage} and submits it; returns where the browser lands. */
     public HttpResponse<String> logIn(HttpResponse<String> loginPage, String user, String password) {
-        if (!loginPage.uri().toString().startsWith(KeycloakResource.url())) {
+        if (!loginPage.uri().toString().startsWith(keycloak != null ? keycloak : KeycloakResource.url())) {
             throw new AssertionError("expected Keycloak's login page, got " + loginPage.uri());
         }
         Matcher action = FORM_ACTION.matcher(loginPage.body());

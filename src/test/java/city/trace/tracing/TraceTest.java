@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import city.trace.batch.Batch;
 import city.trace.batch.Unit;
 import city.trace.epcis.EpcisEvent;
+import city.trace.epcis.IdentifierRole;
 import city.trace.org.Organization;
 import city.trace.support.Anchoring;
 import city.trace.support.Browser;
@@ -175,7 +177,7 @@ class TraceTest {
         String bread = "https://id.gs1.org/01/" + Demo.BREAD_GTIN + "/10/" + Demo.breadLot();
         String wheat = Demo.read(() -> Batch.<Batch>find("product.gtin = ?1 order by id", Demo.WHEAT_GTIN).firstResult().lotLink());
         String farm = Demo.read(() -> Organization.findByCode(Demo.FARM).orElseThrow().name);
-        List<String> eventIds = Demo.read(() -> EpcisEvent.listNamingAny(List.of(bread, wheat)).stream()
+        List<String> eventIds = Demo.read(() -> EpcisEvent.listNamingAny(List.of(bread, wheat), EnumSet.allOf(IdentifierRole.class)).stream()
                 .map(event -> event.eventId).toList());
         Anchoring.await(eventIds, Anchoring.status("FINAL"), Duration.ofSeconds(120));
 
