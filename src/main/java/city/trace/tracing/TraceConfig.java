@@ -14,4 +14,11 @@ public interface TraceConfig {
     /** How many of them the page's graph draws (nearest first); its table lists all. */
     @WithDefault("150")
     int maxDrawnNodes();
+
+    /**
+     * How many traces are walked and verified at once; more wait their turn. Each holds its events in memory while
+     * it is made, and on a few cores more at a time would not end sooner, only fill the heap.
+     */
+    @WithDefault("4")
+    int maxConcurrent();
 }

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -57,6 +59,14 @@ public class TraceService {
 
     @Inject
     TraceConfig config;
+
+    /** Traces being made now: at most {@link TraceConfig#maxConcurrent()}. */
+    private Semaphore running;
+
+    @PostConstruct
+    void limitConcurrentTraces() {
+        running = new Semaphore(config.maxConcurrent(), true);
+    }
 
     /** An event read for the trace: its claims, and the rules it breaks (none for the history). */
     private record Read(EpcisEvent event, EventClaims claims, List<Violation> violations) {
@@ -106,8 +116,13 @@ public class TraceService {
     /** The trace: every identifier reached, the links, and the events shown for them, verified. */
     @Transactional
     public Trace trace(List<String> start, Direction direction, QueryScope scope) {
-        Walk walk = walk(start, direction, scope, direction.read);
-        return assemble(start, direction, walk);
+        running.acquireUninterruptibly();
+        try {
+            Walk walk = walk(start, direction, scope, direction.read);
+            return assemble(start, direction, walk);
+        } finally {
+            running.release();
+        }
     }
 
     /**
