@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import city.trace.epcis.EpcisEvent;
 import city.trace.epcis.EventClaims;
 import city.trace.org.Members;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -28,6 +29,11 @@ public class CustodyReplay {
 
     private static final Logger LOG = Logger.getLogger(CustodyReplay.class);
     private static final int PAGE = 1000;
+    /**
+     * One transaction replays every event, so that stock is never half rebuilt: a city of 1,000,000 events takes
+     * minutes (the default timeout ended it after one).
+     */
+    private static final int REPLAY_TIMEOUT_SECONDS = 3600;
 
     @Inject
     StockLedger ledger;
@@ -40,6 +46,7 @@ public class CustodyReplay {
 
     // before the demo data, which records through the rules and so needs stock that is up to date
     @Transactional
+    @TransactionConfiguration(timeout = REPLAY_TIMEOUT_SECONDS)
     void onStart(@Observes @Priority(10) StartupEvent start) {
         if (((Number) EpcisEvent.getEntityManager().createNativeQuery("select count(*) from custody_rebuild")
                 .getSingleResult()).longValue() > 0) {
@@ -49,6 +56,7 @@ public class CustodyReplay {
 
     /** Replays every stored event; returns how many moved stock or delegations. */
     @Transactional
+    @TransactionConfiguration(timeout = REPLAY_TIMEOUT_SECONDS)
     public int rebuild() {
         ledger.clear();
         Delegation.deleteAll();
