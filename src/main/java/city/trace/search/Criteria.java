@@ -17,4 +17,9 @@ import city.trace.epcis.QueryScope;
  */
 record Criteria(SearchQuery query, List<String> gtins, List<String> lotLinks, Long organizationId, List<String> glns,
         List<String> recalledLots, QueryScope scope) {
+
+    /** The same search's page from {@code after}, its names resolved once for all pages. */
+    Criteria from(Cursor after) {
+        return new Criteria(query.from(after), gtins, lotLinks, organizationId, glns, recalledLots, scope);
+    }
 }

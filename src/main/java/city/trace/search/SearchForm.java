@@ -44,8 +44,8 @@ public class SearchForm {
     @QueryParam("after")
     public String after;
 
-    /** The same search from {@code after} (null: its first page), {@code size} rows a page. */
-    SearchForm from(String after, int size) {
+    /** The same search's first page, {@code size} rows a page. */
+    SearchForm firstPage(int size) {
         SearchForm page = new SearchForm();
         page.view = view;
         page.product = product;
@@ -60,7 +60,6 @@ public class SearchForm {
         page.recall = recall;
         page.sort = sort;
         page.size = String.valueOf(size);
-        page.after = after;
         return page;
     }
 

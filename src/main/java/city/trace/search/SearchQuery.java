@@ -29,6 +29,12 @@ record SearchQuery(View view, String gtin, String productName, String lot, Strin
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
 
+    /** The same search's page from {@code after}. */
+    SearchQuery from(Cursor after) {
+        return new SearchQuery(view, gtin, productName, lot, organization, gln, siteName, city, from, to, bizStep,
+                disposition, recall, sort, after, size);
+    }
+
     enum View {
         EVENTS, LOTS;
 

@@ -80,14 +80,14 @@ public class SearchService {
      * that asks for a narrower search, so an export never silently holds part of a result.
      */
     public Matches matches(SearchForm form, QueryScope scope, int max) {
-        SearchForm page = form.from(null, SearchQuery.MAX_SIZE);
-        if (SearchQuery.of(page).view() != SearchQuery.View.EVENTS) {
+        Criteria page = criteria(form.firstPage(SearchQuery.MAX_SIZE), scope);
+        if (page.query().view() != SearchQuery.View.EVENTS) {
             throw new InvalidFormException("view", "An export holds events: search events, not lots");
         }
         List<String> eventIds = new ArrayList<>();
         Set<String> organizations = new TreeSet<>();
         while (true) {
-            SearchResults results = search(page, scope);
+            SearchResults results = events(page, SearchSql.of(page));
             results.events().forEach(row -> eventIds.add(row.eventId()));
             organizations.addAll(results.organizations());
             if (eventIds.size() > max) {
@@ -97,7 +97,7 @@ public class SearchService {
             if (results.next() == null) {
                 return new Matches(eventIds, organizations);
             }
-            page = form.from(results.next(), SearchQuery.MAX_SIZE);
+            page = page.from(Cursor.decode(results.next()).orElseThrow());
         }
     }
 
