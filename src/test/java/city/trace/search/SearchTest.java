@@ -348,7 +348,7 @@ class SearchTest {
         assertPlan(Map.of("org", Demo.FARM, "from", "2026-01-01", "to", "2026-12-31"), "epcis_event_organization_time_idx");
         assertPlan(Map.of("site", quietSite()), "epcis_event_read_point_time_idx", "epcis_event_biz_location_time_idx");
         assertPlan(Map.of("lot", flour.lot), "epcis_event_epc_pkey");
-        assertPlan(Map.of("step", "shipping"), "epcis_event_biz_step_time_idx");
+        assertPlan(Map.of("step", quietStep()), "epcis_event_biz_step_time_idx");
         assertPlan(Map.of("view", "lots", "lot", flour.lot), "batch_lot_idx");
     }
 
@@ -360,6 +360,14 @@ class SearchTest {
         return Demo.read(() -> (String) EpcisEvent.getEntityManager().createNativeQuery("""
                 select s.gln from site s join epcis_event e on e.read_point = 'https://id.gs1.org/414/' || s.gln
                 group by s.gln order by count(*), s.gln limit 1""").getSingleResult());
+    }
+
+    /** The business step of the fewest events, for the same reason: here shipping is half of all events. */
+    private static String quietStep() {
+        return Demo.read(() -> (String) EpcisEvent.getEntityManager().createNativeQuery("""
+                select substring(biz_step from length('https://ref.gs1.org/cbv/BizStep-') + 1) from epcis_event
+                where biz_step like 'https://ref.gs1.org/cbv/BizStep-%' group by biz_step order by count(*), biz_step limit 1""")
+                .getSingleResult());
     }
 
     private void assertPlan(Map<String, String> parameters, String... indexes) throws Exception {
@@ -378,6 +386,7 @@ class SearchTest {
             c.setAutoCommit(false);
             try {
                 c.createStatement().execute("set local enable_seqscan = off");
+                c.createStatement().execute("analyze epcis_event, epcis_event_epc, batch"); // the plan of the data as it is now
                 try (var explain = SearchService.prepare(c, new SearchSql.Sql("explain (format json) " + sql.text(), sql.args()));
                         var rs = explain.executeQuery()) {
                     rs.next();
