@@ -45,13 +45,17 @@ public class CustodyReplay {
     ClaimChecks claimChecks;
 
     // before the demo data, which records through the rules and so needs stock that is up to date
-    @Transactional
-    @TransactionConfiguration(timeout = REPLAY_TIMEOUT_SECONDS)
     void onStart(@Observes @Priority(10) StartupEvent start) {
-        if (((Number) EpcisEvent.getEntityManager().createNativeQuery("select count(*) from custody_rebuild")
-                .getSingleResult()).longValue() > 0) {
-            rebuild();
+        if (isAskedFor()) {
+            rebuild(); // its own transaction, which may take an hour
         }
+    }
+
+    /** Whether a row in custody_rebuild asks for a replay (scripts ask so after writing events themselves). */
+    @Transactional
+    boolean isAskedFor() {
+        return ((Number) EpcisEvent.getEntityManager().createNativeQuery("select count(*) from custody_rebuild")
+                .getSingleResult()).longValue() > 0;
     }
 
     /** Replays every stored event; returns how many moved stock or delegations. */
