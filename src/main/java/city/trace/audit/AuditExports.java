@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import city.trace.epcis.EpcisDocuments;
 import city.trace.gs1.DigitalLink;
 import city.trace.proof.ProofBundle;
+import city.trace.tracing.Outline;
 import city.trace.tracing.Trace;
 import city.trace.tracing.TraceConfig;
 import city.trace.tracing.TraceGraph;
@@ -39,7 +40,7 @@ public class AuditExports {
     TraceConfig traceConfig;
 
     /** The export of a trace, by {@code exportedBy} now. */
-    public Export of(Trace trace, String from, String exportedBy) {
+    public Export of(Outline trace, String from, String exportedBy) {
         String start = trace.start().isEmpty() ? from : trace.start().getFirst();
         Trace.Node node = trace.node(start);
         ProofBundle.Subject subject = DigitalLink.parseLot(start)
@@ -47,11 +48,12 @@ public class AuditExports {
                 .orElse(new ProofBundle.Subject(null, null, start));
         AuditReport.Summary summary = new AuditReport.Summary("Trace " + trace.direction().code() + " from "
                 + (node == null ? start : node.label() + " (" + start + ")"), trace.nodes().size()
-                + " lots, items or units; " + trace.events().size() + " events; " + trace.organizationCount()
+                + " lots, items or units; " + trace.eventIds().size() + " events; " + trace.organizationCount()
                 + " organisations; " + trace.cityCount() + " cities"
                 + (trace.truncated() ? " (the trace stopped at its configured number of lots)" : ""),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), exportedBy, TraceGraph.of(trace, traceConfig.maxDrawnNodes()));
-        return new Export(trace.events().stream().map(Trace.Step::eventId).toList(), subject, summary);
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), exportedBy,
+                outcomes -> TraceGraph.of(trace.verified(outcomes), traceConfig.maxDrawnNodes()));
+        return new Export(trace.eventIds(), subject, summary);
     }
 
     /** The export of the events a search found ({@code query}: its query string), by {@code exportedBy} now. */

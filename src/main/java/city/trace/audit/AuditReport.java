@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -20,6 +22,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 import city.trace.proof.BundleEvent;
 import city.trace.proof.BundleProof;
+import city.trace.proof.Outcome;
 import city.trace.site.Site;
 import city.trace.tracing.TraceGraph;
 import city.trace.verify.Verification;
@@ -35,9 +38,11 @@ final class AuditReport implements Closeable {
     /**
      * What the summary says about the exported events: what they are (a trace, a search) and how many.
      *
-     * @param graph the trace's graph, or null for a search
+     * @param graph draws the trace's graph, its nodes coloured by their events' outcomes at export (by event ID);
+     *              null for a search
      */
-    record Summary(String heading, String counts, Instant exportedAt, String exportedBy, TraceGraph graph) {
+    record Summary(String heading, String counts, Instant exportedAt, String exportedBy,
+            Function<Map<String, Outcome>, TraceGraph> graph) {
     }
 
     private static final float MARGIN = 40;
@@ -51,6 +56,8 @@ final class AuditReport implements Closeable {
     private PDPageContentStream content;
     private float y;
     private int described;
+    /** What the verifier found of each event described, by event ID, for the graph. */
+    private final Map<String, Outcome> outcomes = new HashMap<>();
 
     AuditReport(Summary summary) {
         this.summary = summary;
@@ -94,10 +101,11 @@ final class AuditReport implements Closeable {
         line(REGULAR, 8, "The EPCIS document holds the events as stored; the proof bundle holds each event with its "
                 + "proof, which the command-line verifier checks against any node of the chain.");
         if (summary.graph() != null) {
+            TraceGraph graph = summary.graph().apply(outcomes);
             gap();
-            line(BOLD, 11, "Trace graph" + (summary.graph().drawn() < summary.graph().total()
-                    ? " (the " + summary.graph().drawn() + " nearest of " + summary.graph().total() + ")" : ""));
-            graph(summary.graph());
+            line(BOLD, 11, "Trace graph" + (graph.drawn() < graph.total()
+                    ? " (the " + graph.drawn() + " nearest of " + graph.total() + ")" : ""));
+            graph(graph);
         }
         content.close();
         content = null;
@@ -109,6 +117,7 @@ final class AuditReport implements Closeable {
         described++;
         var event = entry.event();
         Verification verification = entry.verified().verification();
+        outcomes.put(event.eventId, verification.outcome());
         BundleEvent bundled = entry.verified().bundled();
         ensure(9 * LINE);
         gap();

@@ -15,14 +15,15 @@ import jakarta.ws.rs.core.Response;
 import city.trace.epcis.QueryScope;
 import city.trace.org.CurrentMember;
 import city.trace.tracing.Direction;
-import city.trace.tracing.Trace;
+import city.trace.tracing.Outline;
 import city.trace.tracing.TraceService;
 
 /**
  * Audit exports of a trace ({@code /trace/export/{format}?from=…&direction=…}), for the members who may see the
  * trace and of what they may see: the FSMA 204 sortable spreadsheet (CSV, XLSX; filtered by {@code gtin},
  * {@code dateFrom}, {@code dateTo}, {@code lotFrom}, {@code lotTo}), the PDF audit report, the EPCIS document and
- * the evidence ZIP. Streamed as they are written; the report and ZIP once their files are made.
+ * the evidence ZIP. Streamed as they are written, the events read a page at a time from the trace's outline; the
+ * report and ZIP once their files are made.
  */
 @Path("/trace/export")
 @RolesAllowed({ CurrentMember.REGULATOR, CurrentMember.MANUFACTURER })
@@ -48,8 +49,8 @@ public class ExportResource {
         Direction way = Direction.of(direction);
         QueryScope scope = QueryScope.of(member);
         List<String> start = traces.start(from, scope);
-        Trace trace = traces.trace(start, way, scope);
-        if (trace.events().isEmpty()) {
+        Outline trace = traces.outline(start, way, scope);
+        if (trace.eventIds().isEmpty()) {
             throw new NotFoundException("Nothing you may see is recorded about " + from);
         }
         return responses.trace(kind, trace, from, filter);

@@ -15,7 +15,7 @@ import city.trace.access.AccessAction;
 import city.trace.access.AccessLog;
 import city.trace.org.CurrentMember;
 import city.trace.search.SearchService;
-import city.trace.tracing.Trace;
+import city.trace.tracing.Outline;
 import city.trace.web.Downloads;
 
 /** The download of an export, whatever it holds (a trace, a search), in each format; each one in the access log. */
@@ -35,8 +35,8 @@ public class ExportResponses {
     CurrentMember member;
 
     /** A trace's export (the trace found something), in the access log. */
-    Response trace(ExportFormat kind, Trace trace, String from, FsmaFilter filter) throws IOException {
-        accessLog.record(AccessAction.EXPORT, trace.events().size(), trace.organizations());
+    Response trace(ExportFormat kind, Outline trace, String from, FsmaFilter filter) throws IOException {
+        accessLog.record(AccessAction.EXPORT, trace.eventIds().size(), trace.organizations());
         AuditExports.Export export = exports.of(trace, from, member.getName());
         return send(kind, export, filter, Downloads.fileName("citytrace",
                 export.subject().lot() != null ? export.subject().lot() : "trace", trace.direction().code(), kind.code));

@@ -2,9 +2,6 @@ package city.trace.tracing;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 import city.trace.proof.Outcome;
 import city.trace.verify.Verification;
@@ -21,7 +18,7 @@ import city.trace.verify.Verification;
  * @param truncated whether the walk stopped at the configured number of nodes before reaching every one
  */
 public record Trace(List<String> start, Direction direction, List<Node> nodes, List<Link> links, List<Step> events,
-        List<Step> claims, boolean truncated) {
+        List<Step> claims, boolean truncated) implements TraceShape {
 
     /**
      * A lot, item or logistic unit on the trace.
@@ -31,10 +28,15 @@ public record Trace(List<String> start, Direction direction, List<Node> nodes, L
      * @param owner         the member owning its GS1 company prefix, or null
      * @param organizations the members whose events or sites it passed
      * @param cities        the cities of those sites
-     * @param outcome       the worst verification outcome of its events (PENDING when it has none)
+     * @param outcome       the worst verification outcome of its events (PENDING when it has none; null in an
+     *                      {@link Outline} not yet verified)
      */
     public record Node(String id, String label, String kind, int distance, String owner, List<String> organizations,
             List<String> cities, boolean recalled, Outcome outcome) {
+
+        Node withOutcome(Outcome outcome) {
+            return new Node(id, label, kind, distance, owner, organizations, cities, recalled, outcome);
+        }
     }
 
     /** A transformation or packing that made {@code to} from {@code from} (or put {@code from} into it). */
@@ -53,27 +55,5 @@ public record Trace(List<String> start, Direction direction, List<Node> nodes, L
             Instant eventTime, String eventTimeZoneOffset, String where, String city, String recordedBy,
             List<String> sources, List<String> destinations, List<String> documents, List<String> identifiers,
             String brokenRule, Verification verification) {
-    }
-
-    public Node node(String id) {
-        return nodes.stream().filter(node -> node.id().equals(id)).findFirst().orElse(null);
-    }
-
-    /** The names of the members whose lots, sites or events the trace holds. */
-    public Set<String> organizations() {
-        Set<String> organizations = new TreeSet<>();
-        nodes.forEach(node -> {
-            organizations.addAll(node.organizations());
-            Optional.ofNullable(node.owner()).ifPresent(organizations::add);
-        });
-        return organizations;
-    }
-
-    public long organizationCount() {
-        return nodes.stream().flatMap(node -> node.organizations().stream()).distinct().count();
-    }
-
-    public long cityCount() {
-        return nodes.stream().flatMap(node -> node.cities().stream()).distinct().count();
     }
 }

@@ -36,7 +36,7 @@ public record TraceGraph(int width, int height, List<Box> boxes, List<String> cu
         }
     }
 
-    public static TraceGraph of(Trace trace, int maxDrawn) {
+    public static TraceGraph of(TraceShape trace, int maxDrawn) {
         List<Trace.Node> drawn = trace.nodes().stream().sorted(Comparator.comparingInt(Trace.Node::distance)
                 .thenComparing(Trace.Node::label)).limit(maxDrawn).toList();
         int deepest = drawn.stream().mapToInt(Trace.Node::distance).max().orElse(0);

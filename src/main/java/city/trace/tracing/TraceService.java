@@ -1,5 +1,6 @@
 package city.trace.tracing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +62,8 @@ public class TraceService {
     @Inject
     TraceConfig config;
 
+    private static final Comparator<Read> OLDEST_FIRST = Comparator.comparing(Read::eventTime).thenComparing(Read::id);
+
     /** Traces being made now: at most {@link TraceConfig#maxConcurrent()}. */
     private Semaphore running;
 
@@ -68,8 +72,12 @@ public class TraceService {
         running = new Semaphore(config.maxConcurrent(), true);
     }
 
-    /** An event read for the trace: its claims, and the rules it breaks (none for the history). */
-    private record Read(EpcisEvent event, EventClaims claims, List<Violation> violations) {
+    /**
+     * An event read for the trace: what it says, and the rules it breaks (none for the history); not the stored
+     * row, which a walk through 100,000 events does not keep.
+     */
+    private record Read(long id, String eventId, Instant eventTime, String recordedBy, EventClaims claims,
+            List<Violation> violations) {
 
         boolean links() {
             return claims.isTransformation()
@@ -118,8 +126,26 @@ public class TraceService {
     public Trace trace(List<String> start, Direction direction, QueryScope scope) {
         running.acquireUninterruptibly();
         try {
-            Walk walk = walk(start, direction, scope, direction.read);
+            Walk walk = walk(start, direction, scope, direction.read, () -> { });
             return assemble(start, direction, walk);
+        } finally {
+            running.release();
+        }
+    }
+
+    /**
+     * The trace's outline, nothing verified, for an export that reads and verifies the events a page at a time. Its
+     * own transaction, since it empties the persistence context after each level of the walk: only what the
+     * outline holds stays in memory.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Outline outline(List<String> start, Direction direction, QueryScope scope) {
+        running.acquireUninterruptibly();
+        try {
+            Session session = EpcisEvent.getEntityManager().unwrap(Session.class);
+            Walk walk = walk(start, direction, scope, direction.read, session::clear);
+            List<Read> events = walk.shown().stream().map(walk.read()::get).sorted(OLDEST_FIRST).toList();
+            return outline(start, direction, walk, events, Places.sites(events.stream().map(r -> r.claims().location()).toList()));
         } finally {
             running.release();
         }
@@ -133,7 +159,7 @@ public class TraceService {
      */
     @Transactional
     public Map<String, Integer> reach(List<String> start, Direction direction, QueryScope scope) {
-        return walk(start, direction, scope, direction.from).distance();
+        return walk(start, direction, scope, direction.from, () -> { }).distance();
     }
 
     /** What a walk found: identifiers by distance, the events read, those shown, and the links. */
@@ -141,8 +167,12 @@ public class TraceService {
             boolean truncated) {
     }
 
-    /** The walk, reading the events that name a reached identifier in one of {@code roles}. */
-    private Walk walk(List<String> start, Direction direction, QueryScope scope, Set<IdentifierRole> roles) {
+    /**
+     * The walk, reading the events that name a reached identifier in one of {@code roles}; {@code levelRead} runs
+     * after each level.
+     */
+    private Walk walk(List<String> start, Direction direction, QueryScope scope, Set<IdentifierRole> roles,
+            Runnable levelRead) {
         // a walk only reads: no snapshots for dirty checking, no flushes before each query (restored for the
         // caller's transaction, which may write)
         Session session = EpcisEvent.getEntityManager().unwrap(Session.class);
@@ -152,14 +182,15 @@ public class TraceService {
         session.setDefaultReadOnly(true);
         session.setHibernateFlushMode(FlushMode.MANUAL);
         try {
-            return walkLevels(start, direction, scope, roles);
+            return walkLevels(start, direction, scope, roles, levelRead);
         } finally {
             session.setDefaultReadOnly(readOnly);
             session.setHibernateFlushMode(flushMode);
         }
     }
 
-    private Walk walkLevels(List<String> start, Direction direction, QueryScope scope, Set<IdentifierRole> roles) {
+    private Walk walkLevels(List<String> start, Direction direction, QueryScope scope, Set<IdentifierRole> roles,
+            Runnable levelRead) {
         Map<String, Integer> distance = new LinkedHashMap<>();
         start.forEach(id -> distance.putIfAbsent(id, 0));
         Map<Long, Read> read = new HashMap<>();
@@ -175,7 +206,7 @@ public class TraceService {
                     continue; // a claim: shown apart, never followed
                 }
                 if (!event.links()) {
-                    shown.add(event.event().id); // a step of the identifier itself: made, moved, seen
+                    shown.add(event.id()); // a step of the identifier itself: made, moved, seen
                     continue;
                 }
                 Set<String> from = event.named(direction.from);
@@ -183,7 +214,7 @@ public class TraceService {
                 if (from.isEmpty()) {
                     continue; // it links the identifier the other way
                 }
-                shown.add(event.event().id);
+                shown.add(event.id());
                 for (String to : event.named(direction.to)) {
                     if (!distance.containsKey(to)) {
                         if (distance.size() >= config.maxNodes()) {
@@ -194,11 +225,12 @@ public class TraceService {
                         next.add(to);
                     }
                     from.forEach(f -> links.add(direction == Direction.BACKWARD
-                            ? new Trace.Link(to, f, event.event().eventId, kind(event))
-                            : new Trace.Link(f, to, event.event().eventId, kind(event))));
+                            ? new Trace.Link(to, f, event.eventId(), kind(event))
+                            : new Trace.Link(f, to, event.eventId(), kind(event))));
                 }
             }
             frontier = next;
+            levelRead.run();
         }
         return new Walk(distance, read, shown, links, truncated);
     }
@@ -219,8 +251,9 @@ public class TraceService {
         unread.forEach(event -> event.claims().filter(claims -> scope.includes(event, claims))
                 .ifPresent(claims -> visible.put(event, claims)));
         Map<Long, List<Violation>> violations = claimChecks.check(visible.keySet());
-        visible.forEach((event, claims) -> read.put(event.id,
-                new Read(event, claims, violations.getOrDefault(event.id, List.of()))));
+        visible.forEach((event, claims) -> read.put(event.id, new Read(event.id, event.eventId, event.eventTime,
+                event.organization == null ? null : event.organization.name, claims,
+                violations.getOrDefault(event.id, List.of()))));
         return naming.stream().map(event -> read.get(event.id)).filter(Objects::nonNull).toList();
     }
 
@@ -230,12 +263,14 @@ public class TraceService {
 
     private Trace assemble(List<String> start, Direction direction, Walk walk) {
         Map<String, Integer> distance = walk.distance();
-        Map<Long, Read> read = walk.read();
-        Comparator<Read> oldestFirst = Comparator.comparing((Read r) -> r.event().eventTime).thenComparing(r -> r.event().id);
-        List<Read> events = walk.shown().stream().map(read::get).sorted(oldestFirst).toList();
-        List<Read> claims = read.values().stream().filter(r -> !r.violations().isEmpty())
-                .filter(r -> r.named().stream().anyMatch(distance::containsKey)).sorted(oldestFirst).toList();
-        Map<Long, Verifier.Verified> verified = verifier.verify(events.stream().map(Read::event).toList());
+        List<Read> events = walk.shown().stream().map(walk.read()::get).sorted(OLDEST_FIRST).toList();
+        List<Read> claims = walk.read().values().stream().filter(r -> !r.violations().isEmpty())
+                .filter(r -> r.named().stream().anyMatch(distance::containsKey)).sorted(OLDEST_FIRST).toList();
+        // the rows are in the persistence context still: read again without a second trip for their contents
+        Map<String, EpcisEvent> rows = new HashMap<>();
+        EpcisEvent.listByEventIds(Stream.concat(events.stream(), claims.stream()).map(Read::eventId).toList())
+                .forEach(row -> rows.put(row.eventId, row));
+        Map<Long, Verifier.Verified> verified = verifier.verify(events.stream().map(r -> rows.get(r.eventId())).toList());
         List<String> places = new ArrayList<>();
         for (Read r : events) {
             places.add(r.claims().location());
@@ -244,47 +279,58 @@ public class TraceService {
         }
         claims.forEach(r -> places.add(r.claims().location()));
         Map<String, Site> sites = Places.sites(places);
-        Map<String, Trace.Step> steps = new LinkedHashMap<>();
-        events.forEach(r -> steps.put(r.event().eventId, step(r, sites, distance, verified.get(r.event().id).verification())));
-        List<Trace.Step> claimSteps = claims.stream().map(r -> step(r, sites, distance, null)).toList();
+        Map<String, Outcome> outcomes = new HashMap<>();
+        List<Trace.Step> steps = new ArrayList<>();
+        for (Read r : events) {
+            Verification verification = verified.get(r.id()).verification();
+            outcomes.put(r.eventId(), verification.outcome());
+            steps.add(step(r, rows.get(r.eventId()), sites, distance, verification));
+        }
+        List<Trace.Step> claimSteps = claims.stream().map(r -> step(r, rows.get(r.eventId()), sites, distance, null)).toList();
+        Outline outline = outline(start, direction, walk, events, sites).verified(outcomes);
+        return new Trace(start, direction, outline.nodes(), outline.links(), steps, claimSteps, walk.truncated());
+    }
+
+    /** The outline of a walk whose shown events are these, oldest first, at these sites. */
+    private Outline outline(List<String> start, Direction direction, Walk walk, List<Read> events, Map<String, Site> sites) {
+        Map<String, Integer> distance = walk.distance();
         Members members = Members.load();
         Map<String, String> labels = Identifiers.labels(distance.keySet());
         Map<String, Batch> batches = Batch.byLotLinks(distance.keySet());
         Map<String, List<Read>> byIdentifier = new HashMap<>();
         events.forEach(r -> r.named().forEach(id -> byIdentifier.computeIfAbsent(id, k -> new ArrayList<>()).add(r)));
+        Map<String, List<String>> eventIdsOf = new HashMap<>();
         List<Trace.Node> nodes = distance.entrySet().stream().map(entry -> {
             String id = entry.getKey();
             List<Read> its = byIdentifier.getOrDefault(id, List.of());
+            eventIdsOf.put(id, its.stream().map(Read::eventId).toList());
             Set<String> organizations = new LinkedHashSet<>();
             Set<String> cities = new LinkedHashSet<>();
             for (Read r : its) {
-                Optional.ofNullable(r.event().organization).map(org -> org.name).ifPresent(organizations::add);
+                Optional.ofNullable(r.recordedBy()).ifPresent(organizations::add);
                 Optional.ofNullable(sites.get(r.claims().location())).ifPresent(site -> {
                     organizations.add(site.organization.name);
                     cities.add(site.city);
                 });
             }
-            Outcome outcome = its.isEmpty() ? Outcome.PENDING : its.stream()
-                    .map(r -> verified.get(r.event().id).verification().outcome()).reduce(Outcome.VERIFIED, Outcome::worse);
             Batch batch = batches.get(id);
             return new Trace.Node(id, labels.getOrDefault(id, id), Identifiers.kind(id), entry.getValue(),
                     members.ownerOf(id).map(org -> org.name).orElse(null), List.copyOf(organizations), List.copyOf(cities),
-                    batch != null && batch.status == Batch.Status.RECALLED, outcome);
+                    batch != null && batch.status == Batch.Status.RECALLED, null);
         }).toList();
         List<Trace.Link> known = walk.links().stream()
                 .filter(link -> distance.containsKey(link.from()) && distance.containsKey(link.to())).toList();
-        return new Trace(start, direction, nodes, known, List.copyOf(steps.values()), claimSteps, walk.truncated());
+        return new Outline(start, direction, nodes, known, events.stream().map(Read::eventId).toList(), eventIdsOf,
+                walk.truncated());
     }
 
-    private static Trace.Step step(Read read, Map<String, Site> sites, Map<String, Integer> traced,
+    private static Trace.Step step(Read read, EpcisEvent event, Map<String, Site> sites, Map<String, Integer> traced,
             Verification verification) {
-        EpcisEvent event = read.event();
         EventClaims claims = read.claims();
         Site site = sites.get(claims.location());
         return new Trace.Step(event.eventId, event.hash, event.eventType, event.action, claims.bizStep(),
                 claims.disposition(), event.eventTime, event.eventTimeZoneOffset,
-                site != null ? site.name : claims.location(), site != null ? site.city : null,
-                event.organization == null ? null : event.organization.name,
+                site != null ? site.name : claims.location(), site != null ? site.city : null, read.recordedBy(),
                 parties(claims.sources(), sites), parties(claims.destinations(), sites),
                 claims.bizTransactions().stream().map(EventClaims.Party::id).toList(),
                 read.named().stream().filter(traced::containsKey).toList(),

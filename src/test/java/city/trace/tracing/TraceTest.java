@@ -18,13 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import city.trace.batch.Batch;
 import city.trace.batch.Unit;
 import city.trace.epcis.EpcisEvent;
 import city.trace.epcis.IdentifierRole;
+import city.trace.epcis.QueryScope;
 import city.trace.org.Organization;
+import city.trace.proof.Outcome;
 import city.trace.support.Anchoring;
 import city.trace.support.Browser;
 import city.trace.support.Demo;
@@ -42,6 +46,9 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class TraceTest {
+
+    @Inject
+    TraceService traces;
 
     private static final String BAKERY_PLANT = Demo.BAKERY_PLANT_GLN;
 
@@ -106,6 +113,32 @@ class TraceTest {
         JsonPath forward = trace(flour, "forward");
         assertEquals(Map.of(flour, 0, left, 1, right, 1, joined, 2), distances(forward));
         assertEquals(links(backward), links(forward), "the same links, whichever way they were walked");
+    }
+
+    @Test
+    @TestSecurity(user = "bob", roles = "manufacturer")
+    @OidcSecurity(claims = @Claim(key = "organization", value = Demo.BAKERY))
+    void anExportsOutlineIsTheTraceWithoutItsEventsReadInFull() {
+        String flour = flourLot("TO");
+        String left = breadLot("TOL");
+        String right = breadLot("TOR");
+        String joined = breadLot("TOJ");
+        record(make(List.of(flour), List.of(left)), make(List.of(flour), List.of(right)),
+                make(List.of(left, right), List.of(joined)));
+
+        for (Direction direction : Direction.values()) {
+            String from = direction == Direction.FORWARD ? flour : joined;
+            Trace trace = traces.trace(List.of(from), direction, QueryScope.EVERYTHING);
+            Outline outline = traces.outline(List.of(from), direction, QueryScope.EVERYTHING);
+            assertEquals(trace.events().stream().map(Trace.Step::eventId).toList(), outline.eventIds(),
+                    "the same events, oldest first");
+            assertEquals(trace.links(), outline.links());
+            assertTrue(outline.nodes().stream().allMatch(node -> node.outcome() == null), "nothing verified yet");
+            Map<String, Outcome> outcomes = new HashMap<>();
+            trace.events().forEach(step -> outcomes.put(step.eventId(), step.verification().outcome()));
+            assertEquals(trace.nodes(), outline.verified(outcomes).nodes(),
+                    "verified, the same nodes with the same outcomes as the trace's");
+        }
     }
 
     @Test
