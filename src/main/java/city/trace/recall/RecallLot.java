@@ -42,6 +42,30 @@ public class RecallLot extends PanacheEntityBase {
         return eventId != null;
     }
 
+    /**
+     * Stores new lots of a recall in one statement (a salt lot's recall affects 10,000 lots, and identity keys
+     * would make them 10,000 round trips) and gives them back as stored, in {@link #listOf} order.
+     */
+    public static List<RecallLot> insertAll(Recall recall, List<RecallLot> lots) {
+        getEntityManager().createNativeQuery("insert into recall_lot (recall_id, lot_link, label, distance, owner_id) "
+                + "select ?1, * from unnest(?2, ?3, ?4, ?5)")
+                .setParameter(1, recall.id)
+                .setParameter(2, lots.stream().map(l -> l.lotLink).toArray(String[]::new))
+                .setParameter(3, lots.stream().map(l -> l.label).toArray(String[]::new))
+                .setParameter(4, lots.stream().map(l -> l.distance).toArray(Integer[]::new))
+                .setParameter(5, lots.stream().map(l -> l.owner == null ? null : l.owner.id).toArray(Long[]::new))
+                .executeUpdate();
+        return listOf(recall);
+    }
+
+    /**
+     * Notes the event that recalled these lots, in one statement (the lots in memory keep their old value: this
+     * transaction does not read them again).
+     */
+    public static void recordedBy(long eventId, List<RecallLot> lots) {
+        update("eventId = ?1 where id in ?2", eventId, lots.stream().map(l -> l.id).toList());
+    }
+
     public static List<RecallLot> listOf(Recall recall) {
         return find("from RecallLot l left join fetch l.owner where l.recall = ?1", Sort.by("distance").and("label"), recall)
                 .list();

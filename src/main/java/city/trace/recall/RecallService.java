@@ -97,16 +97,15 @@ public class RecallService {
         List<RecallLot> affected = new ArrayList<>();
         lots.forEach((link, distance) -> {
             RecallLot affectedLot = new RecallLot();
-            affectedLot.recall = recall;
             affectedLot.lotLink = link;
             affectedLot.label = labels.getOrDefault(link, link);
             affectedLot.distance = distance;
             affectedLot.owner = members.ownerOf(link).orElse(null);
-            affectedLot.persist();
             affected.add(affectedLot);
         });
+        List<RecallLot> stored = RecallLot.insertAll(recall, affected);
         Organization org = declarer.organization();
-        record(org, affected.stream().filter(l -> declarer.regulator() || l.owner == null || l.owner.id.equals(org.id))
+        record(org, stored.stream().filter(l -> declarer.regulator() || l.owner == null || l.owner.id.equals(org.id))
                 .toList());
         recorded.fire(new RecallRecorded(recall.id, true));
         return recall;
@@ -160,7 +159,7 @@ public class RecallService {
             chunk.forEach(l -> event.epcClass("quantityList", l.lotLink));
             String eventId = captures.record(org, event.build(), Map.of());
             long id = EpcisEvent.findByEventId(eventId).orElseThrow().id;
-            chunk.forEach(l -> l.eventId = id);
+            RecallLot.recordedBy(id, chunk);
         }
         Batch.markRecalled(lots.stream().map(l -> l.lotLink).toList());
     }
