@@ -39,6 +39,15 @@ public class AccessLog {
     public record Shown(AccessEntry entry, String organization, List<String> organizations, Verification verification) {
     }
 
+    /**
+     * A page of entries, newest first, as one viewer sees them.
+     *
+     * @param organizationId the viewer's organisation, whose entries and records the page holds; null when the
+     *                       consortium admin sees every entry
+     */
+    public record Page(List<Shown> entries, Long organizationId) {
+    }
+
     @Inject
     Outbox outbox;
 
@@ -83,19 +92,20 @@ public class AccessLog {
      * The consortium admin sees every entry; others what their organisation did and what touched its records.
      */
     @Transactional
-    public List<Shown> page(Long before, int size) {
+    public Page page(Long before, int size) {
+        Long organizationId = member.isConsortiumAdmin() ? null
+                : member.getOrganizationIfAny().map(org -> org.id).orElse(null);
         List<AccessEntry> entries = member.isConsortiumAdmin() ? AccessEntry.listNewest(before, size)
-                : member.getOrganizationIfAny().map(org -> AccessEntry.listConcerning(org.id, before, size))
-                        .orElse(List.of());
+                : organizationId == null ? List.of() : AccessEntry.listConcerning(organizationId, before, size);
         Map<Long, byte[]> predecessors = predecessorHashes(entries);
         Map<Long, Bytes32> recomputed = new LinkedHashMap<>();
         entries.forEach(entry -> recomputed.put(entry.id, Bytes32.of(entry.computeHash())));
         Map<Long, Verification> anchored = verifier.verifyRecords(RECORD_KIND, recomputed);
         Map<Long, String> names = Organization.namesById();
-        return entries.stream().map(entry -> new Shown(entry, names.get(entry.organizationId),
+        return new Page(entries.stream().map(entry -> new Shown(entry, names.get(entry.organizationId),
                 entry.organizationIds.stream().map(names::get).sorted().toList(),
                 verification(entry, recomputed.get(entry.id), predecessors.get(entry.id), anchored.get(entry.id))))
-                .toList();
+                .toList(), organizationId);
     }
 
     private static Verification verification(AccessEntry entry, Bytes32 recomputed, byte[] predecessor,

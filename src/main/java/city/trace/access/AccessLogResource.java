@@ -31,14 +31,11 @@ public class AccessLogResource {
     @Inject
     AccessLog log;
 
-    @Inject
-    CurrentMember member;
-
     @GET
     public TemplateInstance page(@QueryParam("before") Long before) {
-        List<AccessLog.Shown> entries = log.page(before, PAGE_SIZE);
+        AccessLog.Page page = log.page(before, PAGE_SIZE);
+        List<AccessLog.Shown> entries = page.entries();
         String next = entries.size() < PAGE_SIZE ? null : "/access-log?before=" + entries.getLast().entry().id;
-        return Templates.log(entries, member.isConsortiumAdmin() ? null
-                : member.getOrganizationIfAny().map(org -> org.id).orElse(null), next);
+        return Templates.log(entries, page.organizationId(), next);
     }
 }

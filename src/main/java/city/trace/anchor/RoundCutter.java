@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,7 +86,7 @@ public class RoundCutter {
         List<Long> ids = new ArrayList<>();
         List<Record> records = new ArrayList<>();
         List<byte[]> digests = new ArrayList<>();
-        Instant oldest = null;
+        List<Instant> enqueued = new ArrayList<>();
         // one lock for the whole cut (not one per row): never two rounds of one event, even with two workers
         try (var lock = c.createStatement()) {
             lock.execute("select pg_advisory_xact_lock(" + CUT_LOCK + ")");
@@ -97,8 +98,7 @@ public class RoundCutter {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
                     digests.add(rs.getBytes(2));
-                    Instant enqueued = rs.getTimestamp(3).toInstant();
-                    oldest = oldest == null || enqueued.isBefore(oldest) ? enqueued : oldest;
+                    enqueued.add(rs.getTimestamp(3).toInstant());
                 }
             }
         }
@@ -109,12 +109,11 @@ public class RoundCutter {
                 while (rs.next()) {
                     records.add(new Record(rs.getString(1), rs.getLong(2)));
                     digests.add(rs.getBytes(3));
-                    Instant enqueued = rs.getTimestamp(4).toInstant();
-                    oldest = oldest == null || enqueued.isBefore(oldest) ? enqueued : oldest;
+                    enqueued.add(rs.getTimestamp(4).toInstant());
                 }
             }
         }
-        return new Waiting(ids, records, digests, oldest);
+        return new Waiting(ids, records, digests, enqueued.stream().min(Comparator.naturalOrder()).orElse(null));
     }
 
     /**

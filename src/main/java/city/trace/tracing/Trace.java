@@ -13,12 +13,14 @@ import city.trace.verify.Verification;
  * @param start     the identifiers the trace started from (canonical Digital Links)
  * @param nodes     in the order reached: the start first, then by distance
  * @param links     from upstream to downstream, whichever way the trace walked
- * @param events    the events of the nodes that their recorders were entitled to record, oldest first
+ * @param events     the events of the nodes that their recorders were entitled to record, oldest first: the
+ *                   first {@link TraceConfig#maxListedEvents()} of them
+ * @param eventCount how many such events there are in all, each verified for its nodes' outcomes
  * @param claims    events about the nodes that break the recording rules: shown apart, not followed
  * @param truncated whether the walk stopped at the configured number of nodes before reaching every one
  */
 public record Trace(List<String> start, Direction direction, List<Node> nodes, List<Link> links, List<Step> events,
-        List<Step> claims, boolean truncated) implements TraceShape {
+        int eventCount, List<Step> claims, boolean truncated) implements TraceShape {
 
     /**
      * A lot, item or logistic unit on the trace.

@@ -54,7 +54,7 @@ public class TraceApi {
         Direction way = Direction.of(direction);
         QueryScope scope = QueryScope.of(member);
         Trace trace = found(traces.trace(traces.start(from, scope), way, scope), from);
-        accessLog.record(AccessAction.TRACE, trace.events().size(), trace.organizations());
+        accessLog.record(AccessAction.TRACE, trace.eventCount(), trace.organizations());
         return trace;
     }
 

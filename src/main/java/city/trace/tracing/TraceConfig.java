@@ -16,6 +16,13 @@ public interface TraceConfig {
     int maxDrawnNodes();
 
     /**
+     * How many of a trace's events (oldest first) its page and API list; every one is verified for its lots'
+     * states, and an export holds them all. A salt lot in 10,000 bread lots shows some 100,000 events.
+     */
+    @WithDefault("10000")
+    int maxListedEvents();
+
+    /**
      * How many traces are walked and verified at once; more wait their turn. Each holds its events in memory while
      * it is made, and on a few cores more at a time would not end sooner, only fill the heap.
      */

@@ -74,7 +74,7 @@ public class TraceResource {
         // the member's scope is read once: it costs a query for a manufacturer's GTINs
         QueryScope scope = QueryScope.of(member);
         Trace trace = TraceApi.found(traces.trace(traces.start(from, scope), direction, scope), from);
-        accessLog.record(AccessAction.TRACE, trace.events().size(), trace.organizations());
+        accessLog.record(AccessAction.TRACE, trace.eventCount(), trace.organizations());
         return Templates.trace(from, direction, trace, TraceGraph.of(trace, config.maxDrawnNodes()),
                 TraceApi.url(from, direction), exportParameters(from, direction));
     }

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +60,9 @@ public class TraceService {
 
     @Inject
     TraceConfig config;
+
+    /** How many events are read and verified at a time. */
+    private static final int VERIFIED_PAGE = 500;
 
     private static final Comparator<Read> OLDEST_FIRST = Comparator.comparing(Read::eventTime).thenComparing(Read::id);
 
@@ -121,13 +123,18 @@ public class TraceService {
         return claims.lines().stream().map(EventClaims.Line::identifier).distinct().toList();
     }
 
-    /** The trace: every identifier reached, the links, and the events shown for them, verified. */
-    @Transactional
+    /**
+     * The trace: every identifier reached, the links, and the events shown for them, verified. Its own transaction,
+     * since it empties the persistence context after each level of the walk and each page of events verified: a
+     * trace of 100,000 events holds what it shows, not every stored row it read.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Trace trace(List<String> start, Direction direction, QueryScope scope) {
         running.acquireUninterruptibly();
         try {
-            Walk walk = walk(start, direction, scope, direction.read, () -> { });
-            return assemble(start, direction, walk);
+            Session session = EpcisEvent.getEntityManager().unwrap(Session.class);
+            Walk walk = walk(start, direction, scope, direction.read, session::clear);
+            return assemble(start, direction, walk, session);
         } finally {
             running.release();
         }
@@ -135,8 +142,7 @@ public class TraceService {
 
     /**
      * The trace's outline, nothing verified, for an export that reads and verifies the events a page at a time. Its
-     * own transaction, since it empties the persistence context after each level of the walk: only what the
-     * outline holds stays in memory.
+     * own transaction, as {@link #trace}'s.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outline outline(List<String> start, Direction direction, QueryScope scope) {
@@ -261,34 +267,50 @@ public class TraceService {
         return event.claims().isTransformation() ? "transformation" : "aggregation";
     }
 
-    private Trace assemble(List<String> start, Direction direction, Walk walk) {
+    private Trace assemble(List<String> start, Direction direction, Walk walk, Session session) {
         Map<String, Integer> distance = walk.distance();
         List<Read> events = walk.shown().stream().map(walk.read()::get).sorted(OLDEST_FIRST).toList();
+        List<Read> listed = events.subList(0, Math.min(events.size(), config.maxListedEvents()));
         List<Read> claims = walk.read().values().stream().filter(r -> !r.violations().isEmpty())
-                .filter(r -> r.named().stream().anyMatch(distance::containsKey)).sorted(OLDEST_FIRST).toList();
-        // the rows are in the persistence context still: read again without a second trip for their contents
-        Map<String, EpcisEvent> rows = new HashMap<>();
-        EpcisEvent.listByEventIds(Stream.concat(events.stream(), claims.stream()).map(Read::eventId).toList())
-                .forEach(row -> rows.put(row.eventId, row));
-        Map<Long, Verifier.Verified> verified = verifier.verify(events.stream().map(r -> rows.get(r.eventId())).toList());
+                .filter(r -> r.named().stream().anyMatch(distance::containsKey)).sorted(OLDEST_FIRST)
+                .limit(config.maxListedEvents()).toList();
         List<String> places = new ArrayList<>();
-        for (Read r : events) {
-            places.add(r.claims().location());
+        events.forEach(r -> places.add(r.claims().location()));
+        for (Read r : listed) {
             r.claims().sources().forEach(party -> places.add(party.id()));
             r.claims().destinations().forEach(party -> places.add(party.id()));
         }
         claims.forEach(r -> places.add(r.claims().location()));
         Map<String, Site> sites = Places.sites(places);
+        // drawn before the pages of events empty the persistence context, which the sites' members are in
+        Outline outline = outline(start, direction, walk, events, sites);
         Map<String, Outcome> outcomes = new HashMap<>();
         List<Trace.Step> steps = new ArrayList<>();
-        for (Read r : events) {
-            Verification verification = verified.get(r.id()).verification();
-            outcomes.put(r.eventId(), verification.outcome());
-            steps.add(step(r, rows.get(r.eventId()), sites, distance, verification));
+        for (int from = 0; from < events.size(); from += VERIFIED_PAGE) {
+            List<Read> page = events.subList(from, Math.min(events.size(), from + VERIFIED_PAGE));
+            Map<String, EpcisEvent> rows = rows(page);
+            Map<Long, Verifier.Verified> verified = verifier.verify(page.stream().map(r -> rows.get(r.eventId())).toList());
+            for (Read r : page) {
+                Verification verification = verified.get(r.id()).verification();
+                outcomes.put(r.eventId(), verification.outcome());
+                if (steps.size() < listed.size()) {
+                    steps.add(step(r, rows.get(r.eventId()), sites, distance, verification));
+                }
+            }
+            session.clear(); // a page verified: only its steps stay
         }
-        List<Trace.Step> claimSteps = claims.stream().map(r -> step(r, rows.get(r.eventId()), sites, distance, null)).toList();
-        Outline outline = outline(start, direction, walk, events, sites).verified(outcomes);
-        return new Trace(start, direction, outline.nodes(), outline.links(), steps, claimSteps, walk.truncated());
+        Map<String, EpcisEvent> claimRows = rows(claims);
+        List<Trace.Step> claimSteps = claims.stream().map(r -> step(r, claimRows.get(r.eventId()), sites, distance, null)).toList();
+        Outline verified = outline.verified(outcomes);
+        return new Trace(start, direction, verified.nodes(), verified.links(), steps, events.size(), claimSteps,
+                walk.truncated());
+    }
+
+    /** The stored rows of these events, by event ID, in one query. */
+    private static Map<String, EpcisEvent> rows(List<Read> events) {
+        Map<String, EpcisEvent> rows = new HashMap<>();
+        EpcisEvent.listByEventIds(events.stream().map(Read::eventId).toList()).forEach(row -> rows.put(row.eventId, row));
+        return rows;
     }
 
     /** The outline of a walk whose shown events are these, oldest first, at these sites. */
