@@ -198,7 +198,7 @@ public final class TraceBenchmark {
      * next when the last answer is read; every answer must be 200.
      */
     private List<Sample> load(Supplier<String> paths, int clients, int seconds) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = client();
         String bearer = "Bearer " + token();
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -244,7 +244,7 @@ public final class TraceBenchmark {
      * realm's admin lets it grant them for a user's password, as a load tool needs.
      */
     private String token() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = client();
         String admin = JSON.readTree(post(http, "/realms/master/protocol/openid-connect/token",
                 "grant_type=password&client_id=admin-cli&username=admin&password=admin")).get("access_token").asText();
         URI clients = URI.create(keycloak + "/admin/realms/citytrace/clients");
@@ -299,7 +299,7 @@ public final class TraceBenchmark {
         long firstByte;
         long bytes = 0;
         long lines = 0;
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.resolve(path))
+        HttpResponse<InputStream> response = client().send(HttpRequest.newBuilder(app.resolve(path))
                 .header("Cookie", cookie()).timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
         firstByte = System.nanoTime() - start;
         if (response.statusCode() != 200) {
@@ -350,7 +350,7 @@ public final class TraceBenchmark {
         if (page.statusCode() != 200 || !page.uri().getPath().matches("/recalls/\\d+")) {
             throw new IllegalStateException("the recall was not declared: " + page.statusCode() + " at " + page.uri());
         }
-        HttpClient anonymous = HttpClient.newHttpClient();
+        HttpClient anonymous = client();
         int polls = 0;
         while (true) {
             polls++;
@@ -433,5 +433,13 @@ public final class TraceBenchmark {
 
     private void line(String format, Object... args) {
         report.add(String.format(Locale.ROOT, format, args));
+    }
+
+    /**
+     * An HTTP/1.1 client, as load tools and browsers on plain http use: the JDK's default tries an h2c upgrade, and
+     * a large answer to the upgraded request came back as a frame longer than HTTP/2 allows.
+     */
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 }
