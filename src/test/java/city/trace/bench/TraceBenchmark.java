@@ -319,7 +319,7 @@ public final class TraceBenchmark {
         line("## FSMA 204 spreadsheet of a salt lot's forward trace");
         line("");
         line("`GET /trace/export/fsma.csv?from=%s&direction=forward` as rita: %,d rows (CTEs) and %,.1f MB in **%.1f s** "
-                + "(the headers after %.1f s: the trace is walked and verified first). The app's resident memory (PSS): "
+                + "(the headers after %.1f s: the trace's outline is walked first). The app's resident memory (PSS): "
                 + "%,d MiB before, **%,d MiB** at most while it streamed (sampled every 100 ms).", lot.link(), lines - 1,
                 bytes / 1e6, nanos / 1e9, firstByte / 1e9, before, peak.get());
         line("");
