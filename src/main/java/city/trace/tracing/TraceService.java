@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
@@ -130,14 +131,7 @@ public class TraceService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Trace trace(List<String> start, Direction direction, QueryScope scope) {
-        running.acquireUninterruptibly();
-        try {
-            Session session = EpcisEvent.getEntityManager().unwrap(Session.class);
-            Walk walk = walk(start, direction, scope, direction.read, session::clear);
-            return assemble(start, direction, walk, session);
-        } finally {
-            running.release();
-        }
+        return walkedAlone(start, direction, scope, (walk, session) -> assemble(start, direction, walk, session));
     }
 
     /**
@@ -146,12 +140,22 @@ public class TraceService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outline outline(List<String> start, Direction direction, QueryScope scope) {
+        return walkedAlone(start, direction, scope, (walk, session) -> {
+            List<Read> events = walk.shown().stream().map(walk.read()::get).sorted(OLDEST_FIRST).toList();
+            return outline(start, direction, walk, events, Places.sites(events.stream().map(r -> r.claims().location()).toList()));
+        });
+    }
+
+    /**
+     * What {@code then} makes of the walk through the events a trace shows, as one of at most
+     * {@link TraceConfig#maxConcurrent()} at a time, the persistence context emptied after each level.
+     */
+    private <T> T walkedAlone(List<String> start, Direction direction, QueryScope scope,
+            BiFunction<Walk, Session, T> then) {
         running.acquireUninterruptibly();
         try {
             Session session = EpcisEvent.getEntityManager().unwrap(Session.class);
-            Walk walk = walk(start, direction, scope, direction.read, session::clear);
-            List<Read> events = walk.shown().stream().map(walk.read()::get).sorted(OLDEST_FIRST).toList();
-            return outline(start, direction, walk, events, Places.sites(events.stream().map(r -> r.claims().location()).toList()));
+            return then.apply(walk(start, direction, scope, direction.read, session::clear), session);
         } finally {
             running.release();
         }

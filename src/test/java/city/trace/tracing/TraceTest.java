@@ -67,6 +67,19 @@ class TraceTest {
                 outputs.stream().map(lot -> quantity(lot, "5", "KGM")).toList());
     }
 
+    /** A flour lot made into two bread lots, both made into a third: recorded, with its lots. */
+    private record Diamond(String flour, String left, String right, String joined) {
+    }
+
+    private static Diamond diamond(String prefix) {
+        Diamond diamond = new Diamond(flourLot(prefix), breadLot(prefix + "L"), breadLot(prefix + "R"),
+                breadLot(prefix + "J"));
+        record(make(List.of(diamond.flour()), List.of(diamond.left())),
+                make(List.of(diamond.flour()), List.of(diamond.right())),
+                make(List.of(diamond.left(), diamond.right()), List.of(diamond.joined())));
+        return diamond;
+    }
+
     private static void record(String... events) {
         Events.capture(null, events).then().statusCode(202).body("storedCount", equalTo(events.length));
     }
@@ -95,12 +108,11 @@ class TraceTest {
     @TestSecurity(user = "bob", roles = "manufacturer")
     @OidcSecurity(claims = @Claim(key = "organization", value = Demo.BAKERY))
     void aDiamondIsWalkedOnceEachWayAndEveryNodeKnowsItsDistance() {
-        String flour = flourLot("TD");
-        String left = breadLot("TDL");
-        String right = breadLot("TDR");
-        String joined = breadLot("TDJ");
-        record(make(List.of(flour), List.of(left)), make(List.of(flour), List.of(right)),
-                make(List.of(left, right), List.of(joined)));
+        Diamond diamond = diamond("TD");
+        String flour = diamond.flour();
+        String left = diamond.left();
+        String right = diamond.right();
+        String joined = diamond.joined();
 
         JsonPath backward = trace(joined, "backward");
         assertEquals(Map.of(joined, 0, left, 1, right, 1, flour, 2), distances(backward));
@@ -119,12 +131,9 @@ class TraceTest {
     @TestSecurity(user = "bob", roles = "manufacturer")
     @OidcSecurity(claims = @Claim(key = "organization", value = Demo.BAKERY))
     void anExportsOutlineIsTheTraceWithoutItsEventsReadInFull() {
-        String flour = flourLot("TO");
-        String left = breadLot("TOL");
-        String right = breadLot("TOR");
-        String joined = breadLot("TOJ");
-        record(make(List.of(flour), List.of(left)), make(List.of(flour), List.of(right)),
-                make(List.of(left, right), List.of(joined)));
+        Diamond diamond = diamond("TO");
+        String flour = diamond.flour();
+        String joined = diamond.joined();
 
         for (Direction direction : Direction.values()) {
             String from = direction == Direction.FORWARD ? flour : joined;
