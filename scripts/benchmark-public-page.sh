@@ -24,14 +24,21 @@ command -v wrk >/dev/null || apt_install wrk "the HTTP load generator of this be
 bench_stack
 
 # The bread lot's path, from its product page; then wait until the demo's events are anchored and final.
-page_path=$(curl -fsS "$APP_URL/01/$BREAD_GTIN" | grep -o "/01/$BREAD_GTIN/10/[A-Za-z0-9]*" | head -1)
-[[ -n "$page_path" ]] || die "the demo bread lot is not on $APP_URL/01/$BREAD_GTIN"
+# Pages are read whole before they are searched: a reader that stops at the first match (grep -q, head)
+# makes curl fail on the rest, and pipefail would take that for a missing match.
+product_page=$(curl -fsS "$APP_URL/01/$BREAD_GTIN")
+[[ $product_page =~ /01/$BREAD_GTIN/10/[A-Za-z0-9]+ ]] || die "the demo bread lot is not on $APP_URL/01/$BREAD_GTIN"
+page_path=${BASH_REMATCH[0]}
+page_is_verified() {
+  local page
+  page=$(curl -fsS "$APP_URL$page_path") && [[ $page == *verdict-VERIFIED* ]]
+}
 say "Waiting until $page_path is verified"
 for _ in $(seq 1 120); do
-  curl -fsS "$APP_URL$page_path" | grep -q 'verdict-VERIFIED' && break
+  page_is_verified && break
   sleep 1
 done
-curl -fsS "$APP_URL$page_path" | grep -q 'verdict-VERIFIED' || die "the page did not become VERIFIED in 2 minutes"
+page_is_verified || die "the page did not become VERIFIED in 2 minutes"
 
 # measure NAME CONNECTIONS URL [ENCODING]: one wrk run, asking for ENCODING (identity unless given) as
 # Accept-Encoding; appends a table row "| NAME | connections | req/s | p50 | p99 | errors |"
