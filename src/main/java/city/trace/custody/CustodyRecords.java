@@ -60,7 +60,8 @@ public class CustodyRecords {
             long untilId, boolean withLedger) {
         Set<String> lots = lots(members, events);
         Set<String> transactions = events.stream().flatMap(e -> e.bizTransactions().stream())
-                .filter(t -> RecordingRules.SHIPMENT_TRANSACTIONS.contains(t.type()))
+                // a business transaction's type is optional
+                .filter(t -> t.type() != null && RecordingRules.SHIPMENT_TRANSACTIONS.contains(t.type()))
                 .map(EventClaims.Party::id).collect(Collectors.toSet());
         Set<String> instances = identifiers(events, INSTANCES).stream()
                 .filter(id -> members.ownerOf(id).isPresent()).collect(Collectors.toSet());

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 
 import city.trace.batch.Batch;
 import city.trace.custody.Whereabouts;
+import city.trace.epcis.EpcisCapture;
 import city.trace.monitor.Operations;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
@@ -28,11 +29,12 @@ import io.quarkus.security.Authenticated;
 public class DashboardResource {
 
     private static final int RECENT = 20;
+    private static final int RECENT_CAPTURES = 5;
 
     /** What one dashboard shows; lists are empty where they do not apply to the member. */
     public record Dashboard(Organization organization, List<Site> sites, List<Product> products, List<Batch> batches,
             Map<String, Whereabouts.Status> whereabouts, List<Shipment> shipments, List<Organization> members,
-            List<TamperAlert> alerts, Operations.Overview operations, List<Recall> recalls) {
+            List<TamperAlert> alerts, Operations.Overview operations, List<Recall> recalls, List<EpcisCapture> captures) {
     }
 
     @CheckedTemplate
@@ -62,6 +64,7 @@ public class DashboardResource {
                 member.isConsortiumAdmin() ? TamperAlert.listOpen() : List.of(),
                 member.isConsortiumAdmin() ? operations.overview() : null,
                 (member.isRegulator() ? Recall.listAll() : org == null ? List.<Recall>of() : Recall.listConcerning(org))
-                        .stream().filter(Recall::isOpen).toList()));
+                        .stream().filter(Recall::isOpen).toList(),
+                org == null ? List.of() : EpcisCapture.listRecent(org, RECENT_CAPTURES)));
     }
 }

@@ -39,9 +39,9 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "EPCIS capture")
 public class CaptureResource {
 
-    /** The capture job document of the REST binding (with the numbers of events seen and stored). */
+    /** The capture job document of the REST binding, with the numbers of events seen and stored and the warnings. */
     public record CaptureJob(String captureID, String createdAt, String finishedAt, boolean running, boolean success,
-            String captureErrorBehaviour, JsonNode errors, int eventCount, int storedCount) {
+            String captureErrorBehaviour, JsonNode errors, JsonNode warnings, int eventCount, int storedCount) {
     }
 
     @Inject
@@ -97,15 +97,15 @@ public class CaptureResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Your organisation's most recent capture jobs")
     public List<CaptureJob> jobs() {
-        return EpcisCapture.<EpcisCapture>find("organization = ?1 order by id desc", member.organization())
-                .page(0, 100).list().stream().map(this::view).toList();
+        return EpcisCapture.listRecent(member.organization(), 100).stream().map(this::view).toList();
     }
 
     private CaptureJob view(EpcisCapture job) {
         try {
             return new CaptureJob(job.captureId, job.createdAt.toString(),
                     job.finishedAt == null ? null : job.finishedAt.toString(), job.running, job.success,
-                    job.errorBehaviour, json.readTree(job.errors), job.eventCount, job.storedCount);
+                    job.errorBehaviour, json.readTree(job.errors), json.readTree(job.warnings), job.eventCount,
+                    job.storedCount);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

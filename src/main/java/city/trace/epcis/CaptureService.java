@@ -137,6 +137,7 @@ public class CaptureService {
         job.storedCount = outcome.storedCount();
         job.success = problems.isEmpty();
         job.errors = toJson(problems);
+        job.warnings = toJson(errors(report.warnings()));
         job.finishedAt = Instant.now();
         job.running = false;
         return job;

@@ -71,6 +71,42 @@ class CaptureApiTest {
                         "'@context'[1].ex", equalTo("https://example.com/ns/"));
     }
 
+    /** Found by sending GS1's own examples: a reading later than its event is allowed by the standard. */
+    @Test
+    void whatTheStandardAllowsButLooksWrongIsStoredWithAWarningOnTheJobAndTheDashboard() {
+        String gtin = EpcisDocs.bakeryGtin();
+        String serial = "W" + Browser.unique(6);
+        String document = EpcisDocs.document(EpcisDocs.observe("inspecting", EVENT_TIME, List.of(EpcisDocs.sgtin(gtin, serial)))
+                .replaceFirst("\\{", "{\"sensorElementList\": [{\"sensorReport\": [{\"type\": \"Temperature\", "
+                        + "\"value\": 4, \"uom\": \"CEL\", \"time\": \"2026-11-20T09:00:00.000+01:00\"}]}],"));
+        String pointer = "/epcisBody/eventList/0/sensorElementList/0/sensorReport/0/time";
+        String location = capture(document, null).then().statusCode(202)
+                .body("success", equalTo(true), "storedCount", equalTo(1), "warnings", hasSize(1),
+                        "warnings[0].pointer", equalTo(pointer),
+                        "warnings[0].detail", equalTo("time is later than eventTime: a reading after its event"))
+                .extract().header("Location");
+        assertEquals(1, storedWith(EpcisDocs.sgtinLink(gtin, serial)));
+
+        given().get(location).then().statusCode(200).body("warnings[0].pointer", equalTo(pointer));
+        String captureId = location.substring(location.lastIndexOf('/') + 1);
+        given().get("/dashboard").then().statusCode(200)
+                .body(containsString("EPCIS captures"), containsString("<code>" + captureId + "</code>"),
+                        containsString("<code>" + pointer + "</code>: time is later than eventTime"));
+    }
+
+    /** Found with GS1's Example-TransactionEvents: a business transaction without a type failed with 500. */
+    @Test
+    void aBusinessTransactionWithoutATypeIsCaptured() {
+        String gtin = EpcisDocs.bakeryGtin();
+        String serial = "T" + Browser.unique(6);
+        String document = EpcisDocs.document(EpcisDocs.observe("inspecting", EVENT_TIME,
+                List.of(EpcisDocs.sgtin(gtin, serial))).replaceFirst("\\{",
+                        "{\"bizTransactionList\": [{\"bizTransaction\": \"urn:epcglobal:cbv:bt:" + Demo.BAKERY_PLANT_GLN
+                                + ":" + serial + "\"}],"));
+        capture(document, null).then().statusCode(202).body("success", equalTo(true), "storedCount", equalTo(1));
+        assertEquals(1, storedWith(EpcisDocs.sgtinLink(gtin, serial)));
+    }
+
     @Test
     void eventWithoutEventIdIsIdentifiedByItsHash() {
         String gtin = EpcisDocs.bakeryGtin();

@@ -19,6 +19,9 @@ import city.trace.epcis.hash.Field.Value;
  */
 final class PreHashWriter {
 
+    /** "type" is the EPCIS context's alias of "@type" where an object has no field of that name. */
+    private static final Set<String> NODE_TYPE_KEYS = Set.of("type", "@type");
+
     private final HashVersion version;
     private final Namespaces namespaces;
     private final ValueCanonicaliser values;
@@ -133,12 +136,16 @@ final class PreHashWriter {
                 ? "" : list.name();
     }
 
-    /** The entries of the keys of an object that are user extensions (not known, not comments), unsorted. */
+    /**
+     * The entries of the keys of an object that are user extensions (not known, not comments, not a JSON-LD node
+     * type such as a sensor element's {@code "type": "epcis:SensorElement"}, which the XML binding cannot carry,
+     * so that an event hashes alike in both), unsorted.
+     */
     private List<String> extensions(JsonNode object, Set<String> knownKeys) {
         List<String> entries = new ArrayList<>();
         for (Map.Entry<String, JsonNode> property : object.properties()) {
             String key = property.getKey();
-            if (!knownKeys.contains(key) && !namespaces.isComment(key)) {
+            if (!knownKeys.contains(key) && !namespaces.isComment(key) && !NODE_TYPE_KEYS.contains(key)) {
                 generic(namespaces.expandKey(key), property.getValue(), entries);
             }
         }

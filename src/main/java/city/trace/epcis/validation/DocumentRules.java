@@ -47,7 +47,7 @@ final class DocumentRules {
         ObjectRule.Builder document = ObjectRule.named(documentType)
                 .fields(Map.of(
                         "@context", Rules.context("@context"),
-                        "id", Rules.uri("id"),
+                        "id", Rules.nodeId("id"),
                         "type", DocumentRules::checkType,
                         "schemaVersion", DocumentRules::checkSchemaVersion,
                         "creationDate", Rules.dateTime("creationDate"),
@@ -55,7 +55,8 @@ final class DocumentRules {
                         "sender", Rules.string("sender"),
                         "receiver", Rules.string("receiver"),
                         "epcisHeader", HEADER,
-                        "epcisBody", query ? queryBody(eventList) : body(eventList)));
+                        "epcisBody", query ? queryBody(eventList) : body(eventList)))
+                .extensions(ObjectRule.Extensions.OPEN);
         // the JSON schema requires schemaVersion and creationDate of EPCISDocuments only
         return (query ? document.required("@context", "type", "epcisBody")
                 : document.required("@context", "type", "schemaVersion", "creationDate", "epcisBody")).build();

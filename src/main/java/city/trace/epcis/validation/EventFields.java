@@ -46,7 +46,7 @@ final class EventFields {
             .field("unset", arrayOf("unset", term("unset value", TermField.DISPOSITION)))
             .constraint((disposition, context) -> {
                 if (!isNonEmptyArray(disposition, "set") && !isNonEmptyArray(disposition, "unset")) {
-                    context.report("persistentDisposition needs a set or unset value");
+                    context.warn("persistentDisposition sets and unsets nothing");
                 }
             })
             .build();

@@ -12,7 +12,8 @@ import city.trace.gs1.InvalidIdentifierException;
 /**
  * GS1 identifiers in EPCIS fields. EPCIS lets any URI name an object, class or location, so only GS1 ones
  * are checked strictly: EPC URNs (TDS 2) and GS1 Digital Link URIs on any domain must be well-formed with
- * correct check digits, and must be of the kind the field wants (an instance, a class, a location).
+ * correct check digits; one of another kind than the field names (a class where instances are listed) is only
+ * warned about.
  */
 final class Identifiers {
 
@@ -42,19 +43,39 @@ final class Identifiers {
     }
 
     /**
-     * What is wrong with a URI in a field of this role, or null when nothing is.
-     *
-     * @param field the field's name for the message, e.g. "epcList entry"
+     * What makes a URI no valid GS1 identifier (an unknown EPC scheme, a wrong check digit), or null when it is
+     * one or no GS1 identifier at all.
      */
-    static String problem(String uri, Role role, String field) {
+    static String problem(String uri) {
         if (EpcUrn.isEpcUrn(uri)) {
-            return epcUrnProblem(uri, role, field);
+            return epcUrnProblem(uri);
         }
         if (isHttp(uri)) {
             try {
-                return DigitalLink.parse(uri).map(link -> kindProblem(link, uri, role, field)).orElse(null);
+                DigitalLink.parse(uri);
             } catch (InvalidIdentifierException e) {
                 return e.reason();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why a valid GS1 identifier is an unusual one for a field of this role (a class in an epcList, an instance
+     * as an epcClass), or null. GS1's JSON schema allows any URI there, and GS1's own examples put a GTIN in an
+     * epcList, so this is a warning, not a refusal.
+     *
+     * @param field the field's name for the message, e.g. "epcList entry"
+     */
+    static String misplaced(String uri, Role role, String field) {
+        if (EpcUrn.isEpcUrn(uri)) {
+            return misplacedEpcUrn(uri, role, field);
+        }
+        if (isHttp(uri)) {
+            try {
+                return DigitalLink.parse(uri).map(link -> misplacedLink(link, uri, role, field)).orElse(null);
+            } catch (InvalidIdentifierException e) {
+                return null;
             }
         }
         return null;
@@ -91,8 +112,8 @@ final class Identifiers {
         }
     }
 
-    private static String epcUrnProblem(String urn, Role role, String field) {
-        String kind = urn.startsWith(ID) ? ID : urn.startsWith(CLASS) ? CLASS : PATTERN;
+    private static String epcUrnProblem(String urn) {
+        String kind = kind(urn);
         int schemeEnd = urn.indexOf(':', kind.length());
         if (schemeEnd < 0) {
             return "malformed EPC URN: nothing follows the scheme";
@@ -104,34 +125,46 @@ final class Identifiers {
             return "'" + scheme + "' is no EPC " + (kind.equals(CLASS) ? "class " : "") + "scheme of the GS1 Tag "
                     + "Data Standard";
         }
-        String kindProblem = switch (role) {
-            case INSTANCE -> kind.equals(ID) ? null : field + " must identify an instance, but " + urn
-                    + " identifies a class; classes belong in a quantity list";
-            case CLASS -> kind.equals(ID) ? field + " must identify a class, but " + urn + " identifies an instance"
-                    : null;
-            case LOCATION -> kind.equals(ID) && scheme.equals("sgln") ? null : locationProblem(field, urn);
-            case ANY -> null;
-        };
-        if (kindProblem != null || OTHER_SCHEMES.contains(scheme)) {
-            return kindProblem;
+        if (OTHER_SCHEMES.contains(scheme)) {
+            return null;
         }
         try {
-            Optional<DigitalLink> link = EpcUrn.toDigitalLink(urn);
-            boolean oneClassPattern = !kind.equals(PATTERN) || link.isPresent();
-            return role != Role.CLASS || oneClassPattern ? null
-                    : field + " pattern must leave only the serial open, e.g. " + CLASS_PATTERN_EXAMPLE;
+            EpcUrn.toDigitalLink(urn);
+            return null;
         } catch (InvalidIdentifierException e) {
             return e.reason();
         }
     }
 
-    private static String kindProblem(DigitalLink link, String uri, Role role, String field) {
+    /** Called for well-formed EPC URNs only. */
+    private static String misplacedEpcUrn(String urn, Role role, String field) {
+        String kind = kind(urn);
+        String scheme = urn.substring(kind.length(), urn.indexOf(':', kind.length()));
+        String misplaced = switch (role) {
+            case INSTANCE -> kind.equals(ID) ? null : field + " " + urn + " identifies a class, not an instance: "
+                    + "classes usually go in a quantity list";
+            case CLASS -> kind.equals(ID) ? field + " " + urn + " identifies an instance, not a class" : null;
+            case LOCATION -> kind.equals(ID) && scheme.equals("sgln") ? null : notALocation(field, urn);
+            case ANY -> null;
+        };
+        if (misplaced != null || role != Role.CLASS || !kind.equals(PATTERN) || OTHER_SCHEMES.contains(scheme)) {
+            return misplaced;
+        }
+        return EpcUrn.toDigitalLink(urn).isPresent() ? null
+                : field + " pattern leaves more than the serial open; one class is e.g. " + CLASS_PATTERN_EXAMPLE;
+    }
+
+    private static String kind(String urn) {
+        return urn.startsWith(ID) ? ID : urn.startsWith(CLASS) ? CLASS : PATTERN;
+    }
+
+    private static String misplacedLink(DigitalLink link, String uri, Role role, String field) {
         return switch (role) {
-            case INSTANCE -> isClass(link) ? field + " must identify an instance, but " + uri
-                    + " identifies a class; classes belong in a quantity list" : null;
-            case CLASS -> isClass(link) ? null : field + " must identify a class (e.g. a GTIN, or a GTIN with a lot), "
-                    + "but " + uri + " does not";
-            case LOCATION -> link.key() == DigitalLinkKey.GLN ? null : locationProblem(field, uri);
+            case INSTANCE -> isClass(link) ? field + " " + uri + " identifies a class, not an instance: classes "
+                    + "usually go in a quantity list" : null;
+            case CLASS -> isClass(link) ? null : field + " " + uri + " identifies no class (such as a GTIN, or a "
+                    + "GTIN with a lot)";
+            case LOCATION -> link.key() == DigitalLinkKey.GLN ? null : notALocation(field, uri);
             case ANY -> null;
         };
     }
@@ -153,9 +186,9 @@ final class Identifiers {
         return link.qualifiers().stream().anyMatch(q -> q.ai().equals(ai));
     }
 
-    private static String locationProblem(String field, String uri) {
-        return field + " must identify a location, but " + uri + " is no SGLN (urn:epc:id:sgln:…) and no GLN "
-                + "Digital Link (…/414/…)";
+    private static String notALocation(String field, String uri) {
+        return field + " " + uri + " is no GS1 location: neither an SGLN (urn:epc:id:sgln:…) nor a GLN Digital "
+                + "Link (…/414/…)";
     }
 
     private static boolean isHttp(String uri) {

@@ -19,6 +19,12 @@ final class ObjectRule implements Rule {
     enum Extensions {
         /** Only namespaced keys, each an extension whose value is checked as such. */
         NAMESPACED,
+        /**
+         * Namespaced keys as extensions, and other keys with a warning: where GS1's JSON schema names no
+         * closed set of keys (sensor metadata and reports) or GS1's own examples add one (a document's
+         * {@code implements}).
+         */
+        OPEN,
         /** None at all: the XML binding has no place for them either. */
         NONE,
         /** Any key, unchecked: parts the capture does not interpret, such as master data. */
@@ -86,6 +92,9 @@ final class ObjectRule implements Rule {
                     fields.keySet().stream().sorted().toList()));
         } else if (Uris.isNamespaced(key)) {
             ExtensionValues.check(value, context);
+        } else if (extensions == Extensions.OPEN) {
+            context.warn("'" + key + "' is not a field of " + name + " in EPCIS 2.0; extension fields usually have a "
+                    + "namespace prefix, e.g. example:" + key);
         } else {
             context.report("unknown field '" + key + "': extension fields need a namespace prefix, e.g. example:"
                     + key);

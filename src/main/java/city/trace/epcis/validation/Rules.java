@@ -24,12 +24,22 @@ final class Rules {
         };
     }
 
+    /** A JSON-LD node identifier: a URI, or a blank node such as GS1's examples give documents (_:document1). */
+    static Rule nodeId(String field) {
+        Rule uri = uri(field);
+        return (value, context) -> {
+            if (!(value.isTextual() && value.textValue().startsWith("_:") && value.textValue().length() > 2)) {
+                uri.check(value, context);
+            }
+        };
+    }
+
     /** A URI of any kind; one that looks like a GS1 identifier must be a valid one. */
     static Rule uri(String field) {
         return identifier(field, Role.ANY);
     }
 
-    /** A URI that, when it is a GS1 identifier, must be of the kind the role wants. */
+    /** A URI that, when it is a GS1 identifier, must be well-formed; one of another kind than the role is warned about. */
     static Rule identifier(String field, Role role) {
         return (value, context) -> {
             if (!value.isTextual() || !Uris.isUri(value.textValue())) {
@@ -37,10 +47,16 @@ final class Rules {
                 return;
             }
             String uri = value.textValue();
-            String problem = Identifiers.problem(uri, role, field);
+            String problem = Identifiers.problem(uri);
             if (problem != null) {
                 context.report(problem);
-            } else if (!Identifiers.isChecked(uri)) {
+                return;
+            }
+            String misplaced = Identifiers.misplaced(uri, role, field);
+            if (misplaced != null) {
+                context.warn(misplaced);
+            }
+            if (!Identifiers.isChecked(uri)) {
                 // e.g. a CURIE, which the Event Hash ID expands before reading it as an identifier
                 checkHashable(uri, context);
             }

@@ -11,12 +11,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Sensor elements (EPCIS 2.0 section 7.3.5.5): their metadata and reports, and the rules the standard states
- * between their fields and against the event's eventTime.
+ * Sensor elements (EPCIS 2.0 section 7.3.5.5): their metadata and reports. The field types are the standard's;
+ * the checks between fields and against the event's eventTime (a reading after its event, a deviation without a
+ * mean) are warnings: GS1's own examples break them, and neither the JSON schema nor a SHALL forbids it.
  */
 final class SensorRules {
 
-    /** Attributes that a sensor element gives either in its metadata or in its reports, never in both. */
+    /** Attributes that a sensor element usually gives either in its metadata or in its reports. */
     private static final List<String> METADATA_OR_REPORT = List.of("deviceID", "deviceMetadata", "rawData",
             "dataProcessingMethod", "time");
     private static final List<String> VALUES_WITH_UNIT = List.of("value", "minValue", "maxValue", "meanValue",
@@ -27,6 +28,7 @@ final class SensorRules {
             .field("startTime", dateTime("startTime"))
             .field("endTime", dateTime("endTime"))
             .field("bizRules", uri("bizRules"))
+            .extensions(ObjectRule.Extensions.OPEN)
             .constraint(SensorRules::checkObservationTimes)
             .build();
 
@@ -50,11 +52,14 @@ final class SensorRules {
             .field("percValue", number("percValue"))
             .field("uom", Rules.uom("uom"))
             .field("coordinateReferenceSystem", uri("coordinateReferenceSystem"))
+            .extensions(ObjectRule.Extensions.OPEN)
             .constraint(SensorRules::checkObservationTimes)
             .constraint(SensorRules::checkReportFields)
             .build();
 
     static final ObjectRule SENSOR_ELEMENT = ObjectRule.named("sensorElement")
+            // the JSON-LD node type GS1's examples give: "type": "epcis:SensorElement"
+            .field("type", Rules.string("type"))
             .field("sensorMetadata", SENSOR_METADATA)
             .field("sensorReport", Rules.arrayOf("sensorReport", SENSOR_REPORT))
             .required("sensorReport")
@@ -73,7 +78,7 @@ final class SensorRules {
         return fields;
     }
 
-    /** time and endTime no later than eventTime, startTime earlier than eventTime and endTime. */
+    /** Warns unless time and endTime are no later than eventTime, startTime earlier than eventTime and endTime. */
     private static void checkObservationTimes(JsonNode object, ValidationContext context) {
         long eventTime = context.eventTime();
         long time = epochMicros(object, "time");
@@ -81,35 +86,35 @@ final class SensorRules {
         long endTime = epochMicros(object, "endTime");
         if (eventTime != DateTimes.INVALID) {
             if (time != DateTimes.INVALID && time > eventTime) {
-                context.reportAt("time", "time must not be later than eventTime");
+                context.warnAt("time", "time is later than eventTime: a reading after its event");
             }
             if (endTime != DateTimes.INVALID && endTime > eventTime) {
-                context.reportAt("endTime", "endTime must not be later than eventTime");
+                context.warnAt("endTime", "endTime is later than eventTime");
             }
             if (startTime != DateTimes.INVALID && startTime >= eventTime) {
-                context.reportAt("startTime", "startTime must be earlier than eventTime");
+                context.warnAt("startTime", "startTime is not earlier than eventTime");
             }
         }
         if (startTime != DateTimes.INVALID && endTime != DateTimes.INVALID && startTime >= endTime) {
-            context.reportAt("startTime", "startTime must be earlier than endTime");
+            context.warnAt("startTime", "startTime is not earlier than endTime");
         }
     }
 
     private static void checkReportFields(JsonNode report, ValidationContext context) {
         if (report.has("microorganism") && report.has("chemicalSubstance")) {
-            context.report("a sensor report names either a microorganism or a chemicalSubstance, not both");
+            context.warnAt("chemicalSubstance", "both a microorganism and a chemicalSubstance: a report usually measures one of them");
         }
         if (report.has("sDev") && !report.has("meanValue")) {
-            context.reportAt("sDev", "sDev requires meanValue");
+            context.warnAt("sDev", "sDev without a meanValue");
         }
         if (report.has("percRank") != report.has("percValue")) {
-            context.reportAt(report.has("percRank") ? "percRank" : "percValue", "percRank and percValue go together");
+            context.warnAt(report.has("percRank") ? "percRank" : "percValue", "percRank and percValue are given together");
         }
         if (report.has("uom") && !hasAny(report, VALUES_WITH_UNIT)) {
-            context.reportAt("uom", "uom requires value, minValue, maxValue, meanValue or percValue");
+            context.warnAt("uom", "uom without a value, minValue, maxValue, meanValue or percValue");
         }
         if (report.has("component") && !(report.has("value") && report.has("uom"))) {
-            context.reportAt("component", "component requires value and uom");
+            context.warnAt("component", "component without a value and uom");
         }
     }
 
@@ -119,7 +124,7 @@ final class SensorRules {
             return;
         }
         if (reports.isEmpty()) {
-            context.reportAt("sensorReport", "sensorReport must list at least one sensor report");
+            context.warnAt("sensorReport", "sensorReport lists no sensor report");
         }
         JsonNode metadata = element.get("sensorMetadata");
         if (metadata == null || !metadata.isObject()) {
@@ -127,18 +132,18 @@ final class SensorRules {
         }
         for (String attribute : METADATA_OR_REPORT) {
             if (metadata.has(attribute)) {
-                reportRepeatedInReports(attribute, reports, context);
+                warnRepeatedInReports(attribute, reports, context);
             }
         }
     }
 
-    private static void reportRepeatedInReports(String attribute, JsonNode reports, ValidationContext context) {
+    private static void warnRepeatedInReports(String attribute, JsonNode reports, ValidationContext context) {
         for (int i = 0; i < reports.size(); i++) {
             if (reports.get(i).has(attribute)) {
                 context.enter("sensorReport");
                 context.enter(i);
-                context.reportAt(attribute, attribute + " is given in sensorMetadata already; give it either there "
-                        + "or in the sensor reports");
+                context.warnAt(attribute, attribute + " is given in sensorMetadata already; the report's value "
+                        + "overrides it for this reading");
                 context.leave();
                 context.leave();
             }

@@ -26,8 +26,22 @@ final class ValidationContext {
 
     /** Reports at a field of the current object, e.g. the uom that needs a quantity. */
     void reportAt(String field, String message) {
+        atField(field, () -> report(message));
+    }
+
+    /** Notes what the standard allows but is likely a mistake: the event is still valid. */
+    void warn(String message) {
+        violations.warn(path.toString(), message);
+    }
+
+    /** Warns about a field of the current object. */
+    void warnAt(String field, String message) {
+        atField(field, () -> warn(message));
+    }
+
+    private void atField(String field, Runnable note) {
         path.enter(field);
-        report(message);
+        note.run();
         path.leave();
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The outcome of validating an EPCIS document: the violations in document order (at most the validator's
  * maximum, then one saying how many more were found) and, for the capture's "proceed" mode, which events
- * are valid. An event counts as invalid when any violation lies within it, listed or not.
+ * are valid. An event counts as invalid when any violation lies within it, listed or not. Warnings are what the
+ * standard allows but is likely a mistake (a sensor reading later than its event); they refuse nothing.
  */
 public final class ValidationReport {
 
@@ -15,13 +16,15 @@ public final class ValidationReport {
     private final List<Integer> eventOfViolation;
     private final BitSet invalidEvents;
     private final int eventCount;
+    private final List<Violation> warnings;
 
     ValidationReport(List<Violation> violations, List<Integer> eventOfViolation, BitSet invalidEvents,
-            int eventCount) {
+            int eventCount, List<Violation> warnings) {
         this.violations = List.copyOf(violations);
         this.eventOfViolation = List.copyOf(eventOfViolation);
         this.invalidEvents = invalidEvents;
         this.eventCount = eventCount;
+        this.warnings = List.copyOf(warnings);
     }
 
     /** True when nothing is wrong with the document or any of its events. */
@@ -32,6 +35,11 @@ public final class ValidationReport {
     /** All violations, in the order they were found. */
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** What the standard allows but looks wrong, in document order; never a reason to refuse. */
+    public List<Violation> warnings() {
+        return warnings;
     }
 
     /** The violations outside the event list: of the document itself, its header or body structure. */

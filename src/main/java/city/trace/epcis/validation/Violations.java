@@ -5,8 +5,9 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Collects the violations of one validation: all are counted, and the events they belong to are noted, but
- * only the first {@code maxReported} are kept, so that a hostile document cannot make the report huge.
+ * Collects the violations and warnings of one validation: all violations are counted, and the events they belong
+ * to are noted, but only the first {@code maxReported} of each kind are kept, so that a hostile document cannot
+ * make the report huge. Warnings never make an event invalid.
  */
 final class Violations {
 
@@ -16,6 +17,8 @@ final class Violations {
     private final List<Violation> reported = new ArrayList<>();
     private final List<Integer> reportedEvents = new ArrayList<>();
     private final BitSet invalidEvents = new BitSet();
+    private final List<Violation> warnings = new ArrayList<>();
+    private int warningCount;
     private int count;
     private int currentEvent = NO_EVENT;
 
@@ -32,6 +35,13 @@ final class Violations {
         if (currentEvent != NO_EVENT) {
             invalidEvents.set(currentEvent);
         }
+    }
+
+    void warn(String pointer, String message) {
+        if (warningCount < maxReported) {
+            warnings.add(new Violation(pointer, message));
+        }
+        warningCount++;
     }
 
     /** Attributes the violations that follow to the event at this index of the event list. */
@@ -54,6 +64,10 @@ final class Violations {
             all.add(new Violation("", (count - maxReported) + " more problems were found but not listed"));
             events.add(NO_EVENT);
         }
-        return new ValidationReport(all, events, (BitSet) invalidEvents.clone(), eventCount);
+        List<Violation> allWarnings = new ArrayList<>(warnings);
+        if (warningCount > maxReported) {
+            allWarnings.add(new Violation("", (warningCount - maxReported) + " more warnings were found but not listed"));
+        }
+        return new ValidationReport(all, events, (BitSet) invalidEvents.clone(), eventCount, allWarnings);
     }
 }

@@ -1,6 +1,7 @@
 package city.trace.epcis.validation;
 
 import static city.trace.epcis.validation.Documents.assertViolations;
+import static city.trace.epcis.validation.Documents.assertWarnings;
 import static city.trace.epcis.validation.Documents.document;
 import static city.trace.epcis.validation.Documents.json;
 import static city.trace.epcis.validation.Documents.objectEvent;
@@ -50,9 +51,17 @@ class DocumentRulesTest {
     }
 
     @Test
-    void extensionsOfTheDocumentAreNamespaced() {
-        assertViolations(document().put("example:batch", "B1").put("batch", "B1"), "/batch :: unknown field 'batch': "
-                + "extension fields need a namespace prefix, e.g. example:batch");
+    void theDocumentsIdIsAUriOrABlankNode() {
+        assertViolations(document().put("id", "_:document1"));
+        assertViolations(document().put("id", "urn:uuid:6d4c3e3a-9f6b-4d39-9d2c-1d0b3f8e2a11"));
+        assertViolations(document().put("id", "document 1"), "/id :: id must be a URI");
+    }
+
+    /** GS1's own examples add unprefixed keys to the document (implements); they are not part of any event. */
+    @Test
+    void otherKeysOfTheDocumentAreOnlyWarnedAbout() {
+        assertWarnings(document().put("example:batch", "B1").put("batch", "B1"), "/batch :: 'batch' is not a field of "
+                + "EPCISDocument in EPCIS 2.0; extension fields usually have a namespace prefix, e.g. example:batch");
     }
 
     @Test

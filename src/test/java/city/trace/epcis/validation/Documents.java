@@ -69,4 +69,21 @@ final class Documents {
                 .map(v -> v.pointer().substring(EVENT_0.length()) + " :: " + v.message()).toList();
         assertEquals(List.of(expected), actual);
     }
+
+    /** The event is valid, and these are its warnings ("pointer within the event :: message"). */
+    static void assertEventWarnings(JsonNode event, String... expected) {
+        assertWarnings(document(event), EVENT_0.length(), expected);
+    }
+
+    /** The document is valid, and these are its warnings ("pointer :: message"). */
+    static void assertWarnings(JsonNode document, String... expected) {
+        assertWarnings(document, 0, expected);
+    }
+
+    private static void assertWarnings(JsonNode document, int pointerPrefix, String... expected) {
+        ValidationReport report = VALIDATOR.validate(document);
+        assertEquals(List.of(), report.violations());
+        assertEquals(List.of(expected), report.warnings().stream()
+                .map(v -> v.pointer().substring(pointerPrefix) + " :: " + v.message()).toList());
+    }
 }

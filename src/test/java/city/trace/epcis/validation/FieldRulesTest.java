@@ -1,6 +1,7 @@
 package city.trace.epcis.validation;
 
 import static city.trace.epcis.validation.Documents.assertEventViolations;
+import static city.trace.epcis.validation.Documents.assertEventWarnings;
 import static city.trace.epcis.validation.Documents.json;
 import static city.trace.epcis.validation.Documents.objectEvent;
 
@@ -67,15 +68,16 @@ class FieldRulesTest {
         assertEventViolations(event, "/epcList/0 :: epcList entry must be a URI", "/epcList/1 :: epcList entry must be a URI");
     }
 
+    /** GS1's JSON schema allows any URI in an epcList, and GS1's SensorDataExample17 lists a GTIN there. */
     @Test
-    void epcListNamesInstancesNotClasses() {
+    void classesInAnEpcListAreOnlyWarnedAbout() {
         ObjectNode event = objectEvent();
         event.putArray("epcList").add("urn:epc:class:lgtin:4012345.012345.998877").add("https://id.gs1.org/01/04012345123456");
-        assertEventViolations(event,
-                "/epcList/0 :: epcList entry must identify an instance, but urn:epc:class:lgtin:4012345.012345.998877 "
-                        + "identifies a class; classes belong in a quantity list",
-                "/epcList/1 :: epcList entry must identify an instance, but https://id.gs1.org/01/04012345123456 "
-                        + "identifies a class; classes belong in a quantity list");
+        assertEventWarnings(event,
+                "/epcList/0 :: epcList entry urn:epc:class:lgtin:4012345.012345.998877 identifies a class, not an "
+                        + "instance: classes usually go in a quantity list",
+                "/epcList/1 :: epcList entry https://id.gs1.org/01/04012345123456 identifies a class, not an "
+                        + "instance: classes usually go in a quantity list");
     }
 
     @Test
@@ -90,27 +92,35 @@ class FieldRulesTest {
     void quantityElementsNameClassesWithANonNegativeQuantity() {
         ObjectNode event = objectEvent();
         event.set("quantityList", json("""
-                [{'epcClass': 'urn:epc:id:sgtin:0614141.107346.1', 'quantity': 1},
-                 {'epcClass': 'https://id.gs1.org/01/04012345123456/10/L1', 'quantity': -2, 'uom': 'kg'},
-                 {'epcClass': 'urn:epc:idpat:sgtin:4012345.*.*', 'quantity': '3'},
+                [{'epcClass': 'https://id.gs1.org/01/04012345123456/10/L1', 'quantity': -2, 'uom': 'kg'},
+                 {'epcClass': 'urn:epc:idpat:sgtin:4012345.012345.*', 'quantity': '3'},
                  {'quantity': 4, 'example:note': 'x'},
-                 {'epcClass': 'urn:epc:idpat:sgtin:4012345.012345.*', 'uom': 'KGM'},
-                 {'epcClass': 'https://id.gs1.org/01/04012345123456/21/S1'}]"""));
+                 {'epcClass': 'urn:epc:idpat:sgtin:4012345.012345.*', 'uom': 'KGM'}]"""));
         assertEventViolations(event,
-                "/quantityList/0/epcClass :: epcClass must identify a class, but urn:epc:id:sgtin:0614141.107346.1 "
-                        + "identifies an instance",
-                "/quantityList/1/quantity :: quantity must be a number of at least 0",
-                "/quantityList/1/uom :: uom must be a UN/ECE Recommendation 20 unit code of 2 or 3 capital letters or "
+                "/quantityList/0/quantity :: quantity must be a number of at least 0",
+                "/quantityList/0/uom :: uom must be a UN/ECE Recommendation 20 unit code of 2 or 3 capital letters or "
                         + "digits, e.g. KGM",
-                "/quantityList/2/epcClass :: epcClass pattern must leave only the serial open, e.g. "
-                        + "urn:epc:idpat:sgtin:4012345.012345.*",
-                "/quantityList/2/quantity :: quantity must be a number of at least 0",
-                "/quantityList/3/example:note :: unexpected field 'example:note': quantity element has only epcClass, "
+                "/quantityList/1/quantity :: quantity must be a number of at least 0",
+                "/quantityList/2/example:note :: unexpected field 'example:note': quantity element has only epcClass, "
                         + "quantity, uom",
-                "/quantityList/3 :: epcClass is required",
-                "/quantityList/4/uom :: uom requires a quantity",
-                "/quantityList/5/epcClass :: epcClass must identify a class (e.g. a GTIN, or a GTIN with a lot), but "
-                        + "https://id.gs1.org/01/04012345123456/21/S1 does not");
+                "/quantityList/2 :: epcClass is required",
+                "/quantityList/3/uom :: uom requires a quantity");
+    }
+
+    @Test
+    void instancesAndOpenPatternsAsAClassAreOnlyWarnedAbout() {
+        ObjectNode event = objectEvent();
+        event.set("quantityList", json("""
+                [{'epcClass': 'urn:epc:id:sgtin:0614141.107346.1', 'quantity': 1},
+                 {'epcClass': 'urn:epc:idpat:sgtin:4012345.*.*', 'quantity': 3},
+                 {'epcClass': 'https://id.gs1.org/01/04012345123456/21/S1'}]"""));
+        assertEventWarnings(event,
+                "/quantityList/0/epcClass :: epcClass urn:epc:id:sgtin:0614141.107346.1 identifies an instance, not a "
+                        + "class",
+                "/quantityList/1/epcClass :: epcClass pattern leaves more than the serial open; one class is e.g. "
+                        + "urn:epc:idpat:sgtin:4012345.012345.*",
+                "/quantityList/2/epcClass :: epcClass https://id.gs1.org/01/04012345123456/21/S1 identifies no class "
+                        + "(such as a GTIN, or a GTIN with a lot)");
     }
 
     @Test
@@ -118,13 +128,10 @@ class FieldRulesTest {
         ObjectNode event = objectEvent();
         event.set("readPoint", json("{'id': 'urn:epc:id:sscc:0614141.1234567890', 'example:dock': 4}"));
         event.set("bizLocation", json("{'id': 'https://example.com/414/4012345000245/254/1'}"));
-        assertEventViolations(event, "/readPoint/id :: readPoint id must identify a location, but "
-                + "urn:epc:id:sscc:0614141.1234567890 is no SGLN (urn:epc:id:sgln:…) and no GLN Digital Link (…/414/…)");
+        assertEventWarnings(event, "/readPoint/id :: readPoint id urn:epc:id:sscc:0614141.1234567890 is no GS1 "
+                + "location: neither an SGLN (urn:epc:id:sgln:…) nor a GLN Digital Link (…/414/…)");
         event.set("bizLocation", json("{'id': 'https://example.com/414/4012345000246'}"));
-        assertEventViolations(event, "/readPoint/id :: readPoint id must identify a location, but "
-                        + "urn:epc:id:sscc:0614141.1234567890 is no SGLN (urn:epc:id:sgln:…) and no GLN Digital Link "
-                        + "(…/414/…)",
-                "/bizLocation/id :: GLN 4012345000246 has a wrong check digit: expected 5");
+        assertEventViolations(event, "/bizLocation/id :: GLN 4012345000246 has a wrong check digit: expected 5");
         event.set("readPoint", json("{'name': 'dock 4'}"));
         event.remove("bizLocation");
         assertEventViolations(event, "/readPoint/name :: unknown field 'name': extension fields need a namespace "
@@ -188,8 +195,9 @@ class FieldRulesTest {
         event.set("persistentDisposition", json("{'set': ['completeness_inferred', 'complete'], 'unset': []}"));
         assertEventViolations(event, "/persistentDisposition/set/1 :: 'complete' is not a CBV disposition; use one "
                 + "such as in_transit, or a URI");
+        // GS1's JSON schema requires neither list
         event.set("persistentDisposition", json("{'unset': []}"));
-        assertEventViolations(event, "/persistentDisposition :: persistentDisposition needs a set or unset value");
+        assertEventWarnings(event, "/persistentDisposition :: persistentDisposition sets and unsets nothing");
     }
 
     @Test

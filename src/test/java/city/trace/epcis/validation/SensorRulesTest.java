@@ -1,6 +1,7 @@
 package city.trace.epcis.validation;
 
 import static city.trace.epcis.validation.Documents.assertEventViolations;
+import static city.trace.epcis.validation.Documents.assertEventWarnings;
 import static city.trace.epcis.validation.Documents.json;
 import static city.trace.epcis.validation.Documents.objectEvent;
 
@@ -34,11 +35,12 @@ class SensorRulesTest {
     }
 
     @Test
-    void sensorReportIsRequiredAndNotEmpty() {
+    void sensorReportIsRequired() {
         assertEventViolations(withSensorElements("[{'sensorMetadata': {}}, {'sensorReport': []}, 'x']"),
                 "/sensorElementList/0 :: sensorReport is required",
-                "/sensorElementList/1/sensorReport :: sensorReport must list at least one sensor report",
                 "/sensorElementList/2 :: sensorElement must be a JSON object");
+        assertEventWarnings(withSensorElements("[{'sensorReport': []}]"),
+                "/sensorElementList/0/sensorReport :: sensorReport lists no sensor report");
     }
 
     @Test
@@ -58,56 +60,58 @@ class SensorRulesTest {
                         + "latitude, or a URI");
     }
 
+    /** Neither GS1's JSON schema nor a SHALL of the standard forbids these; GS1's own examples do them. */
     @Test
-    void fieldsThatGoTogether() {
-        assertEventViolations(withSensorElements("""
+    void fieldsThatUsuallyGoTogetherAreOnlyWarnedAbout() {
+        assertEventWarnings(withSensorElements("""
                 [{'sensorReport': [{'type': 'Temperature', 'value': 4, 'sDev': 0.1, 'uom': 'CEL'},
                                    {'type': 'Temperature', 'percRank': 50, 'uom': 'CEL'},
                                    {'type': 'Temperature', 'uom': 'CEL'},
                                    {'type': 'Angle', 'value': 42.6, 'component': 'latitude'},
                                    {'type': 'Dimensionless', 'value': 1, 'microorganism': 'https://example.com/m',
                                     'chemicalSubstance': 'https://example.com/c'}]}]"""),
-                "/sensorElementList/0/sensorReport/0/sDev :: sDev requires meanValue",
-                "/sensorElementList/0/sensorReport/1/percRank :: percRank and percValue go together",
-                "/sensorElementList/0/sensorReport/1/uom :: uom requires value, minValue, maxValue, meanValue or "
+                "/sensorElementList/0/sensorReport/0/sDev :: sDev without a meanValue",
+                "/sensorElementList/0/sensorReport/1/percRank :: percRank and percValue are given together",
+                "/sensorElementList/0/sensorReport/1/uom :: uom without a value, minValue, maxValue, meanValue or "
                         + "percValue",
-                "/sensorElementList/0/sensorReport/2/uom :: uom requires value, minValue, maxValue, meanValue or "
+                "/sensorElementList/0/sensorReport/2/uom :: uom without a value, minValue, maxValue, meanValue or "
                         + "percValue",
-                "/sensorElementList/0/sensorReport/3/component :: component requires value and uom",
-                "/sensorElementList/0/sensorReport/4 :: a sensor report names either a microorganism or a "
-                        + "chemicalSubstance, not both");
+                "/sensorElementList/0/sensorReport/3/component :: component without a value and uom",
+                "/sensorElementList/0/sensorReport/4/chemicalSubstance :: both a microorganism and a chemicalSubstance: "
+                        + "a report usually measures one of them");
     }
 
     @Test
-    void observationTimesLieBeforeTheEvent() {
-        assertEventViolations(withSensorElements("""
+    void observationTimesAfterTheEventAreOnlyWarnedAbout() {
+        assertEventWarnings(withSensorElements("""
                 [{'sensorMetadata': {'startTime': '2026-11-22T10:00:00Z', 'endTime': '2026-11-22T09:00:00Z'},
                   'sensorReport': [{'type': 'Temperature', 'time': '2026-11-22T09:15:00.001Z'}]},
                  {'sensorMetadata': {'time': '2026-11-22T10:15:00.000+01:00', 'startTime': '2026-11-22T09:15:00Z',
                                      'endTime': '2026-11-22T09:15:01Z'},
                   'sensorReport': [{'type': 'Temperature'}]}]"""),
-                "/sensorElementList/0/sensorMetadata/startTime :: startTime must be earlier than eventTime",
-                "/sensorElementList/0/sensorMetadata/startTime :: startTime must be earlier than endTime",
-                "/sensorElementList/0/sensorReport/0/time :: time must not be later than eventTime",
-                "/sensorElementList/1/sensorMetadata/endTime :: endTime must not be later than eventTime",
-                "/sensorElementList/1/sensorMetadata/startTime :: startTime must be earlier than eventTime");
+                "/sensorElementList/0/sensorMetadata/startTime :: startTime is not earlier than eventTime",
+                "/sensorElementList/0/sensorMetadata/startTime :: startTime is not earlier than endTime",
+                "/sensorElementList/0/sensorReport/0/time :: time is later than eventTime: a reading after its event",
+                "/sensorElementList/1/sensorMetadata/endTime :: endTime is later than eventTime",
+                "/sensorElementList/1/sensorMetadata/startTime :: startTime is not earlier than eventTime");
     }
 
     @Test
-    void metadataAttributesAreNotRepeatedInReports() {
-        assertEventViolations(withSensorElements("""
+    void metadataAttributesRepeatedInReportsAreOnlyWarnedAbout() {
+        assertEventWarnings(withSensorElements("""
                 [{'sensorMetadata': {'deviceID': 'urn:epc:id:giai:4000001.111'},
                   'sensorReport': [{'type': 'Temperature', 'deviceID': 'urn:epc:id:giai:4000001.112'},
                                    {'type': 'Temperature', 'deviceMetadata': 'https://example.com/d'}]}]"""),
-                "/sensorElementList/0/sensorReport/0/deviceID :: deviceID is given in sensorMetadata already; give it "
-                        + "either there or in the sensor reports");
+                "/sensorElementList/0/sensorReport/0/deviceID :: deviceID is given in sensorMetadata already; the "
+                        + "report's value overrides it for this reading");
     }
 
+    /** GS1's JSON schema leaves sensor reports open (its SensorDataExample8 puts bizRules in one). */
     @Test
-    void metadataFieldsBelongInMetadata() {
-        assertEventViolations(withSensorElements("[{'sensorReport': [{'type': 'Temperature', 'value': 4, 'uom': 'CEL',"
+    void otherKeysOfAReportAreOnlyWarnedAbout() {
+        assertEventWarnings(withSensorElements("[{'sensorReport': [{'type': 'Temperature', 'value': 4, 'uom': 'CEL',"
                 + " 'bizRules': 'https://example.com/rules'}]}]"),
-                "/sensorElementList/0/sensorReport/0/bizRules :: unknown field 'bizRules': extension fields need a "
-                        + "namespace prefix, e.g. example:bizRules");
+                "/sensorElementList/0/sensorReport/0/bizRules :: 'bizRules' is not a field of sensorReport in EPCIS "
+                        + "2.0; extension fields usually have a namespace prefix, e.g. example:bizRules");
     }
 }
