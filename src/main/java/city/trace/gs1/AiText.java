@@ -10,9 +10,13 @@ final class AiText {
     static final String CSET_82_SYMBOLS = "!\"%&'()*+,-./:;<=>?_";
     /** GS1 AI encodable character set 39, the alphabet of the CPID (AI 8010). */
     private static final String CSET_39_SYMBOLS = "#-/";
-    /** Characters an EPC URN must escape (TDS) and a Digital Link path segment must escape (GS1 DL). */
+    /**
+     * Characters an EPC URN must escape (TDS) and, the same ones, a Digital Link path segment (TDS 2.1 and the
+     * newest CBV Event Hash ID leave {@code ! ( ) * + , :} literal there; GS1 DL 1.1 still escaped them), so that
+     * an EPC URN's component becomes a Digital Link path segment as it is.
+     */
     private static final String URN_ESCAPED = "\"%&/<>?#";
-    private static final String DIGITAL_LINK_ESCAPED = "!\"#%&()*+,/:<>?";
+    private static final String DIGITAL_LINK_ESCAPED = URN_ESCAPED;
 
     private AiText() {
     }

@@ -23,7 +23,7 @@ class DigitalLinkTest {
                     + "|https://id.gs1.org/01/09506000134352/10/L1/21/S1",
             "https://example.com/01/9506000134352|https://id.gs1.org/01/09506000134352",
             "https://example.com/sscc/595123451234567899/|https://id.gs1.org/00/595123451234567899",
-            "https://example.com/414/9512345000016/254/a%2fb!|https://id.gs1.org/414/9512345000016/254/a%2Fb%21",
+            "https://example.com/414/9512345000016/254/a%2fb!%28|https://id.gs1.org/414/9512345000016/254/a%2Fb!(",
             "https://example.com/8004/9512345A-1|https://id.gs1.org/8004/9512345A-1" })
     void canonicalLinkIsOnIdGs1OrgWithAisAndWithoutQuery(String uri, String expected) {
         assertEquals(expected, canonical(uri));

@@ -74,8 +74,8 @@ class EpcUrnTest {
     }
 
     @Test
-    void serialCharactersAreDecodedFromTheUrnAndEncodedForTheLink() {
-        assertEquals("https://id.gs1.org/01/39512345777773/21/a%2F%22%21%28%29%2A%2B%2C%3A'-.;=_",
+    void serialCharactersOfTheUrnStayAsTheyAreInTheLink() {
+        assertEquals("https://id.gs1.org/01/39512345777773/21/a%2F%22!()*+,:'-.;=_",
                 link("urn:epc:id:sgtin:9512345.377777.a%2F%22!()*+,:'-.;=_"));
     }
 
