@@ -76,7 +76,7 @@ public class AuditExports {
         try (EpcisDocuments.DocumentWriter document = EpcisDocuments.document(out, events.namespaces(export.eventIds()))) {
             events.each(export.eventIds(), page -> {
                 for (AuditEvents.Entry entry : page.entries()) {
-                    document.event(entry.event().event);
+                    document.event(entry.event().event, entry.event().namespaces);
                 }
                 out.flush();
             });

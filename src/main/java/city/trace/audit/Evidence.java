@@ -51,7 +51,7 @@ final class Evidence implements AutoCloseable {
             ProofBundleJson.StreamedBundle proofs = ProofBundleJson.stream(bundle, subject, summary.exportedAt());
             events.each(eventIds, page -> {
                 for (AuditEvents.Entry entry : page.entries()) {
-                    document.event(entry.event().event);
+                    document.event(entry.event().event, entry.event().namespaces);
                     if (entry.verified().bundled() != null) {
                         proofs.event(entry.verified().bundled());
                     }
