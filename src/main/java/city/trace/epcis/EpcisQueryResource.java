@@ -24,8 +24,8 @@ import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The EPCIS 2.0 query interface (REST binding): events by query parameters, by eventID and by EPC, and the
- * event types. Members of the consortium see their organisation's events and those about their products;
+ * The EPCIS 2.0 query interface (REST binding): events by query parameters, by eventID and by EPC (the browse
+ * resources are in EpcisBrowseResource). Members of the consortium see their organisation's events and those about their products;
  * regulators see all. The binding's version headers are on every answer here (EpcisHeaders).
  */
 @Path("/epcis")
@@ -68,18 +68,14 @@ public class EpcisQueryResource {
     @Path("/epcs/{epc: .+}/events")
     @Operation(summary = "Events that name this EPC in any of their lists (MATCH_anyEPC)")
     public Response eventsOfEpc(@PathParam("epc") String epc, @Context UriInfo uri) {
-        Map<String, List<String>> parameters = new HashMap<>(uri.getQueryParameters());
-        parameters.put("MATCH_anyEPC", List.of(epc));
-        EventQuery query = EventQuery.parse(parameters, config.defaultPerPage(), config.maxPerPage());
-        return page(query, parameters, uri);
+        return eventsWith("MATCH_anyEPC", epc, uri);
     }
 
-    @GET
-    @Path("/eventTypes")
-    @Operation(summary = "The event types this repository holds")
-    public Response eventTypes() {
-        return Response.ok(Map.of("@context", List.of(EpcisDocuments.CONTEXT), "type", "Collection",
-                "member", EventQuery.EVENT_TYPES.stream().sorted().toList())).build();
+    /** The events of a query of the client's parameters with one more: {@code name} = {@code value}. */
+    Response eventsWith(String name, String value, UriInfo uri) {
+        Map<String, List<String>> parameters = new HashMap<>(uri.getQueryParameters());
+        parameters.put(name, List.of(value));
+        return page(EventQuery.parse(parameters, config.defaultPerPage(), config.maxPerPage()), parameters, uri);
     }
 
     private Response page(EventQuery query, Map<String, List<String>> parameters, UriInfo uri) {

@@ -138,6 +138,16 @@ public final class EventQuery {
         return Integer.toHexString(conditions.toString().hashCode());
     }
 
+    /** The perPage of a listing (the default when absent); an invalid one is a 400. */
+    static int perPage(Map<String, List<String>> parameters, int defaultPerPage, int maxPerPage) {
+        Parser parser = new Parser(parameters);
+        int perPage = parser.perPage(defaultPerPage, maxPerPage);
+        if (!parser.errors.isEmpty()) {
+            throw new InvalidQueryException(parser.errors);
+        }
+        return perPage;
+    }
+
     /** The token that continues this query after {@code lastId}. */
     String nextPageToken(long lastId, long newest, String fingerprint) {
         String token = lastId + "." + newest + "." + fingerprint;
