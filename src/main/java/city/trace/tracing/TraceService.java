@@ -64,6 +64,11 @@ public class TraceService {
 
     /** How many events are read and verified at a time. */
     private static final int VERIFIED_PAGE = 500;
+    /**
+     * Identifiers of a level whose events are read at once: a salt lot's next level holds 10,000 bread lots named
+     * by ~100,000 events, more stored rows than a 256 MB heap holds at one time.
+     */
+    private static final int LEVEL_BATCH = 1000;
 
     private static final Comparator<Read> OLDEST_FIRST = Comparator.comparing(Read::eventTime).thenComparing(Read::id);
 
@@ -126,8 +131,8 @@ public class TraceService {
 
     /**
      * The trace: every identifier reached, the links, and the events shown for them, verified. Its own transaction,
-     * since it empties the persistence context after each level of the walk and each page of events verified: a
-     * trace of 100,000 events holds what it shows, not every stored row it read.
+     * since it empties the persistence context after each batch of 1,000 identifiers of the walk and each page of
+     * events verified: a trace of 100,000 events holds what it shows, not every stored row it read.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Trace trace(List<String> start, Direction direction, QueryScope scope) {
@@ -148,7 +153,7 @@ public class TraceService {
 
     /**
      * What {@code then} makes of the walk through the events a trace shows, as one of at most
-     * {@link TraceConfig#maxConcurrent()} at a time, the persistence context emptied after each level.
+     * {@link TraceConfig#maxConcurrent()} at a time, the persistence context emptied after each batch of a level.
      */
     private <T> T walkedAlone(List<String> start, Direction direction, QueryScope scope,
             BiFunction<Walk, Session, T> then) {
@@ -178,11 +183,11 @@ public class TraceService {
     }
 
     /**
-     * The walk, reading the events that name a reached identifier in one of {@code roles}; {@code levelRead} runs
-     * after each level.
+     * The walk, reading the events that name a reached identifier in one of {@code roles}; {@code batchRead} runs
+     * after the events of each batch of a level's identifiers are read.
      */
     private Walk walk(List<String> start, Direction direction, QueryScope scope, Set<IdentifierRole> roles,
-            Runnable levelRead) {
+            Runnable batchRead) {
         // a walk only reads: no snapshots for dirty checking, no flushes before each query (restored for the
         // caller's transaction, which may write)
         Session session = EpcisEvent.getEntityManager().unwrap(Session.class);
@@ -192,7 +197,7 @@ public class TraceService {
         session.setDefaultReadOnly(true);
         session.setHibernateFlushMode(FlushMode.MANUAL);
         try {
-            return walkLevels(start, direction, scope, roles, levelRead);
+            return walkLevels(start, direction, scope, roles, batchRead);
         } finally {
             session.setDefaultReadOnly(readOnly);
             session.setHibernateFlushMode(flushMode);
@@ -200,7 +205,7 @@ public class TraceService {
     }
 
     private Walk walkLevels(List<String> start, Direction direction, QueryScope scope, Set<IdentifierRole> roles,
-            Runnable levelRead) {
+            Runnable batchRead) {
         Map<String, Integer> distance = new LinkedHashMap<>();
         start.forEach(id -> distance.putIfAbsent(id, 0));
         Map<Long, Read> read = new HashMap<>();
@@ -211,38 +216,52 @@ public class TraceService {
         for (int level = 0; !frontier.isEmpty() && !truncated; level++) {
             Set<String> reached = new HashSet<>(frontier);
             List<String> next = new ArrayList<>();
-            for (Read event : read(EpcisEvent.listNamingAny(frontier, roles), read, scope)) {
-                if (!event.violations().isEmpty()) {
-                    continue; // a claim: shown apart, never followed
+            for (int from = 0; from < frontier.size(); from += LEVEL_BATCH) {
+                List<String> batch = frontier.subList(from, Math.min(frontier.size(), from + LEVEL_BATCH));
+                for (Read event : read(EpcisEvent.listNamingAny(batch, roles), read, scope)) {
+                    truncated |= follow(event, direction, level, reached, distance, next, shown, links);
                 }
-                if (!event.links()) {
-                    shown.add(event.id()); // a step of the identifier itself: made, moved, seen
-                    continue;
-                }
-                Set<String> from = event.named(direction.from);
-                from.retainAll(reached);
-                if (from.isEmpty()) {
-                    continue; // it links the identifier the other way
-                }
-                shown.add(event.id());
-                for (String to : event.named(direction.to)) {
-                    if (!distance.containsKey(to)) {
-                        if (distance.size() >= config.maxNodes()) {
-                            truncated = true;
-                            continue;
-                        }
-                        distance.put(to, level + 1);
-                        next.add(to);
-                    }
-                    from.forEach(f -> links.add(direction == Direction.BACKWARD
-                            ? new Trace.Link(to, f, event.eventId(), kind(event))
-                            : new Trace.Link(f, to, event.eventId(), kind(event))));
-                }
+                batchRead.run();
             }
             frontier = next;
-            levelRead.run();
         }
         return new Walk(distance, read, shown, links, truncated);
+    }
+
+    /**
+     * Takes one event of a level into the walk: shown when it is a step of a reached identifier or links one onward,
+     * and the identifiers it leads to become the next level's. Returns whether the walk reached its node limit.
+     */
+    private boolean follow(Read event, Direction direction, int level, Set<String> reached,
+            Map<String, Integer> distance, List<String> next, Set<Long> shown, Set<Trace.Link> links) {
+        if (!event.violations().isEmpty()) {
+            return false; // a claim: shown apart, never followed
+        }
+        if (!event.links()) {
+            shown.add(event.id()); // a step of the identifier itself: made, moved, seen
+            return false;
+        }
+        Set<String> from = event.named(direction.from);
+        from.retainAll(reached);
+        if (from.isEmpty()) {
+            return false; // it links the identifier the other way
+        }
+        shown.add(event.id());
+        boolean truncated = false;
+        for (String to : event.named(direction.to)) {
+            if (!distance.containsKey(to)) {
+                if (distance.size() >= config.maxNodes()) {
+                    truncated = true;
+                    continue;
+                }
+                distance.put(to, level + 1);
+                next.add(to);
+            }
+            from.forEach(f -> links.add(direction == Direction.BACKWARD
+                    ? new Trace.Link(to, f, event.eventId(), kind(event))
+                    : new Trace.Link(f, to, event.eventId(), kind(event))));
+        }
+        return truncated;
     }
 
     /**
