@@ -36,8 +36,8 @@ import io.quarkus.security.Authenticated;
 @Produces({ MediaType.APPLICATION_JSON, EpcisDocuments.MEDIA_TYPE })
 public class EpcisBrowseResource {
 
-    /** The top-level resources this repository has (named queries and subscriptions are not offered yet). */
-    static final List<String> TOP_LEVEL = List.of("capture", "events", "eventTypes", "epcs", "bizSteps",
+    /** The top-level resources this repository has (query subscriptions are not offered yet). */
+    static final List<String> TOP_LEVEL = List.of("queries", "capture", "events", "eventTypes", "epcs", "bizSteps",
             "bizLocations", "readPoints", "dispositions");
 
     @Inject
@@ -141,11 +141,12 @@ public class EpcisBrowseResource {
         return Map.of("@context", List.of(EpcisDocuments.CONTEXT), "type", "Collection", "member", members);
     }
 
-    private static String toToken(String last) {
+    /** A paging token: the last value of a page. */
+    static String toToken(String last) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String fromToken(String token) {
+    static String fromToken(String token) {
         try {
             return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

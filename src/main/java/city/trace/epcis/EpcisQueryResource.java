@@ -73,8 +73,13 @@ public class EpcisQueryResource {
 
     /** The events of a query of the client's parameters with one more: {@code name} = {@code value}. */
     Response eventsWith(String name, String value, UriInfo uri) {
+        return eventsWith(Map.of(name, List.of(value)), uri);
+    }
+
+    /** The events of a query of the client's parameters (paging) and these. */
+    Response eventsWith(Map<String, List<String>> more, UriInfo uri) {
         Map<String, List<String>> parameters = new HashMap<>(uri.getQueryParameters());
-        parameters.put(name, List.of(value));
+        parameters.putAll(more);
         return page(EventQuery.parse(parameters, config.defaultPerPage(), config.maxPerPage()), parameters, uri);
     }
 
