@@ -182,6 +182,11 @@ public class EpcisEvent extends PanacheEntityBase {
                 EpcisEvent.class).setParameter(1, identifier).getResultList();
     }
 
+    /** The events with these database ids, in no particular order. */
+    public static List<EpcisEvent> listByIds(Collection<Long> ids) {
+        return list("id in ?1", ids);
+    }
+
     /** The events with these IDs, oldest first: a page of an export. */
     @SuppressWarnings("unchecked")
     public static List<EpcisEvent> listByEventIds(Collection<String> eventIds) {

@@ -311,28 +311,31 @@ public class TraceService {
         List<Trace.Step> steps = new ArrayList<>();
         for (int from = 0; from < events.size(); from += VERIFIED_PAGE) {
             List<Read> page = events.subList(from, Math.min(events.size(), from + VERIFIED_PAGE));
-            Map<String, EpcisEvent> rows = rows(page);
-            Map<Long, Verifier.Verified> verified = verifier.verify(page.stream().map(r -> rows.get(r.eventId())).toList());
+            Map<Long, EpcisEvent> rows = rows(page);
+            Map<Long, Verifier.Verified> verified = verifier.verify(page.stream().map(r -> rows.get(r.id())).toList());
             for (Read r : page) {
                 Verification verification = verified.get(r.id()).verification();
                 outcomes.put(r.eventId(), verification.outcome());
                 if (steps.size() < listed.size()) {
-                    steps.add(step(r, rows.get(r.eventId()), sites, distance, verification));
+                    steps.add(step(r, rows.get(r.id()), sites, distance, verification));
                 }
             }
             session.clear(); // a page verified: only its steps stay
         }
-        Map<String, EpcisEvent> claimRows = rows(claims);
-        List<Trace.Step> claimSteps = claims.stream().map(r -> step(r, claimRows.get(r.eventId()), sites, distance, null)).toList();
+        Map<Long, EpcisEvent> claimRows = rows(claims);
+        List<Trace.Step> claimSteps = claims.stream().map(r -> step(r, claimRows.get(r.id()), sites, distance, null)).toList();
         Outline verified = outline.verified(outcomes);
         return new Trace(start, direction, verified.nodes(), verified.links(), steps, events.size(), claimSteps,
                 walk.truncated());
     }
 
-    /** The stored rows of these events, by event ID, in one query. */
-    private static Map<String, EpcisEvent> rows(List<Read> events) {
-        Map<String, EpcisEvent> rows = new HashMap<>();
-        EpcisEvent.listByEventIds(events.stream().map(Read::eventId).toList()).forEach(row -> rows.put(row.eventId, row));
+    /**
+     * The stored rows of these events, by database id, in one query: read by eventID, a row whose eventID was
+     * edited behind the app's back since the walk would be missing, where by id it is verified (and found out).
+     */
+    private static Map<Long, EpcisEvent> rows(List<Read> events) {
+        Map<Long, EpcisEvent> rows = new HashMap<>();
+        EpcisEvent.listByIds(events.stream().map(Read::id).toList()).forEach(row -> rows.put(row.id, row));
         return rows;
     }
 
