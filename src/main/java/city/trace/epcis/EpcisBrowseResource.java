@@ -50,7 +50,7 @@ public class EpcisBrowseResource {
     EpcisConfig config;
 
     @Inject
-    EpcisQueryResource queries;
+    EventPages pages;
 
     @OPTIONS
     @Operation(summary = "Discovery: the EPCIS and CBV versions (headers) and the methods of the root")
@@ -88,7 +88,7 @@ public class EpcisBrowseResource {
     @Operation(summary = "Events of an event type")
     public Response eventsOfType(@PathParam("eventType") String eventType, @Context UriInfo uri) {
         eventType(eventType);
-        return queries.eventsWith("eventType", eventType, uri);
+        return pages.page("eventType", eventType, uri);
     }
 
     @GET
@@ -125,7 +125,7 @@ public class EpcisBrowseResource {
     @Operation(summary = "Events with this business step, disposition, read point or business location")
     public Response eventsOf(@PathParam("resource") String resource, @PathParam("value") String value,
             @Context UriInfo uri) {
-        return queries.eventsWith(browsed(resource).parameter, value, uri);
+        return pages.page(browsed(resource).parameter, value, uri);
     }
 
     private static Browsed browsed(String resource) {

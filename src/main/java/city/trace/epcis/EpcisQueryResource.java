@@ -1,6 +1,5 @@
 package city.trace.epcis;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,15 +17,14 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import city.trace.epcis.EpcisConfig;
 import city.trace.org.CurrentMember;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The EPCIS 2.0 query interface (REST binding): events by query parameters, by eventID and by EPC (the browse
- * resources are in EpcisBrowseResource). Members of the consortium see their organisation's events and those about their products;
- * regulators see all. The binding's version headers are on every answer here (EpcisHeaders).
+ * resources are in EpcisBrowseResource). Members of the consortium see their organisation's events and those
+ * about their products; regulators see all. The binding's version headers are on every answer here (EpcisHeaders).
  */
 @Path("/epcis")
 @Authenticated
@@ -38,18 +36,16 @@ public class EpcisQueryResource {
     EventQueryRepository events;
 
     @Inject
-    CurrentMember member;
+    EventPages pages;
 
     @Inject
-    EpcisConfig config;
+    CurrentMember member;
 
     @GET
     @Path("/events")
     @Operation(summary = "Events matching the query parameters (SimpleEventQuery), paged with perPage and nextPageToken")
     public Response events(@Context UriInfo uri) {
-        Map<String, List<String>> parameters = uri.getQueryParameters();
-        EventQuery query = EventQuery.parse(parameters, config.defaultPerPage(), config.maxPerPage());
-        return page(query, parameters, uri);
+        return pages.page(Map.of(), uri);
     }
 
     @GET
@@ -68,28 +64,6 @@ public class EpcisQueryResource {
     @Path("/epcs/{epc: .+}/events")
     @Operation(summary = "Events that name this EPC in any of their lists (MATCH_anyEPC)")
     public Response eventsOfEpc(@PathParam("epc") String epc, @Context UriInfo uri) {
-        return eventsWith("MATCH_anyEPC", epc, uri);
-    }
-
-    /** The events of a query of the client's parameters with one more: {@code name} = {@code value}. */
-    Response eventsWith(String name, String value, UriInfo uri) {
-        return eventsWith(Map.of(name, List.of(value)), uri);
-    }
-
-    /** The events of a query of the client's parameters (paging) and these. */
-    Response eventsWith(Map<String, List<String>> more, UriInfo uri) {
-        Map<String, List<String>> parameters = new HashMap<>(uri.getQueryParameters());
-        parameters.putAll(more);
-        return page(EventQuery.parse(parameters, config.defaultPerPage(), config.maxPerPage()), parameters, uri);
-    }
-
-    private Response page(EventQuery query, Map<String, List<String>> parameters, UriInfo uri) {
-        EventQueryRepository.Page page = events.find(query, QueryScope.of(member), parameters);
-        Response.ResponseBuilder response = Response.ok(EpcisDocuments.queryDocument(page.events(), page.namespaces()));
-        if (page.nextPageToken() != null) {
-            var next = uri.getRequestUriBuilder().replaceQueryParam("nextPageToken", page.nextPageToken()).build();
-            response.header("Link", "<" + next + ">; rel=\"next\"");
-        }
-        return response.build();
+        return pages.page("MATCH_anyEPC", epc, uri);
     }
 }

@@ -1,7 +1,6 @@
 package city.trace.epcis;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +49,7 @@ public class NamedQueryResource {
     NamedQueries queries;
 
     @Inject
-    EpcisQueryResource events;
+    EventPages pages;
 
     @Inject
     CurrentMember member;
@@ -113,8 +112,7 @@ public class NamedQueryResource {
     @Path("/{queryName}/events")
     @Operation(summary = "The events the named query finds among those you may see, paged with perPage and nextPageToken")
     public Response run(@PathParam("queryName") String name, @Context UriInfo uri) {
-        Map<String, List<String>> parameters = new HashMap<>(NamedQueries.parameters(parse(find(name).definition)));
-        return events.eventsWith(parameters, uri);
+        return pages.page(NamedQueries.parameters(parse(find(name).definition)), uri);
     }
 
     private static NamedQuery find(String name) {
