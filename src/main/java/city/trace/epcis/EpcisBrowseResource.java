@@ -59,6 +59,13 @@ public class EpcisBrowseResource {
         return Response.noContent().header("Allow", "OPTIONS, GET").build();
     }
 
+    @OPTIONS
+    @Path("/{resource: events|eventTypes|epcs|bizSteps|dispositions|readPoints|bizLocations}{below: (/.+)?}")
+    @Operation(summary = "Discovery of a read-only resource: its methods and the versions (headers)")
+    public Response readOnlyDiscovery() {
+        return discovery();
+    }
+
     @GET
     @Operation(summary = "The top-level resources of this repository")
     public Map<String, Object> topLevel() {

@@ -39,6 +39,11 @@ class BrowseApiTest {
     void theRootListsItsResourcesAndOptionsTellsTheVersions() {
         given().options("/epcis").then().statusCode(204).header("Allow", "OPTIONS, GET")
                 .header("GS1-EPCIS-Version", "2.0.0").header("GS1-CBV-Version", containsString("2."));
+        for (String resource : List.of("/epcis/events", "/epcis/eventTypes/ObjectEvent/events", "/epcis/bizSteps",
+                "/epcis/readPoints/urn:epc:id:sgln:8712347.00001.0/events", "/epcis/epcs")) {
+            given().options(resource).then().statusCode(204).header("Allow", "OPTIONS, GET")
+                    .header("GS1-EPCIS-Version", "2.0.0");
+        }
         given().get("/epcis").then().statusCode(200).body("type", equalTo("Collection"),
                 "member", hasItems("capture", "events", "eventTypes", "epcs", "bizSteps", "bizLocations",
                         "readPoints", "dispositions"));
