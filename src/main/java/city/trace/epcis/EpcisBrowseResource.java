@@ -1,7 +1,5 @@
 package city.trace.epcis;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import city.trace.epcis.hash.Vocabulary;
 import city.trace.org.CurrentMember;
-import city.trace.web.Problem;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -104,19 +101,9 @@ public class EpcisBrowseResource {
             + "your events hold, paged with perPage and nextPageToken")
     public Response values(@PathParam("resource") String resource, @Context UriInfo uri) {
         Browsed browsed = browsed(resource);
-        Map<String, List<String>> parameters = uri.getQueryParameters();
-        int perPage = EventQuery.perPage(parameters, config.defaultPerPage(), config.maxPerPage());
-        String after = parameters.containsKey("nextPageToken") ? fromToken(parameters.get("nextPageToken").getFirst()) : "";
-        List<String> values = events.distinct(browsed, after, perPage + 1, QueryScope.of(member));
-        boolean more = values.size() > perPage;
-        List<String> page = more ? values.subList(0, perPage) : values;
-        Response.ResponseBuilder response = Response.ok(collection(browsed == Browsed.BIZ_STEPS
-                || browsed == Browsed.DISPOSITIONS ? page.stream().map(Vocabulary::bareTerm).toList() : page));
-        if (more) {
-            var next = uri.getRequestUriBuilder().replaceQueryParam("nextPageToken", toToken(page.getLast())).build();
-            response.header("Link", "<" + next + ">; rel=\"next\"");
-        }
-        return response.build();
+        boolean terms = browsed == Browsed.BIZ_STEPS || browsed == Browsed.DISPOSITIONS;
+        return KeyPages.page(uri, config, (after, count) -> events.distinct(browsed, after, count, QueryScope.of(member)),
+                value -> value, page -> collection(terms ? page.stream().map(Vocabulary::bareTerm).toList() : page));
     }
 
     @GET
@@ -146,19 +133,5 @@ public class EpcisBrowseResource {
 
     private static Map<String, Object> collection(List<String> members) {
         return Map.of("@context", List.of(EpcisDocuments.CONTEXT), "type", "Collection", "member", members);
-    }
-
-    /** A paging token: the last value of a page. */
-    static String toToken(String last) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String fromToken(String token) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException(List.of(new Problem.Error("nextPageToken",
-                    "nextPageToken is not one this repository gave")));
-        }
     }
 }

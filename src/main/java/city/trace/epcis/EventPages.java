@@ -34,11 +34,8 @@ public class EventPages {
         EventQuery query = EventQuery.parse(parameters, config.defaultPerPage(), config.maxPerPage());
         EventQueryRepository.Page page = events.find(query, QueryScope.of(member), parameters);
         Response.ResponseBuilder response = Response.ok(EpcisDocuments.queryDocument(page.events(), page.namespaces()));
-        if (page.nextPageToken() != null) {
-            var next = uri.getRequestUriBuilder().replaceQueryParam("nextPageToken", page.nextPageToken()).build();
-            response.header("Link", "<" + next + ">; rel=\"next\"");
-        }
-        return response.build();
+        return page.nextPageToken() == null ? response.build()
+                : KeyPages.withNext(response, uri, page.nextPageToken()).build();
     }
 
     /** The events of the client's query parameters and {@code name} = {@code value}. */

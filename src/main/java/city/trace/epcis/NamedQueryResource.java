@@ -1,8 +1,6 @@
 package city.trace.epcis;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -69,20 +67,8 @@ public class NamedQueryResource {
     @GET
     @Operation(summary = "The named queries, by name, paged with perPage and nextPageToken")
     public Response list(@Context UriInfo uri) {
-        Map<String, List<String>> parameters = uri.getQueryParameters();
-        int perPage = EventQuery.perPage(parameters, config.defaultPerPage(), config.maxPerPage());
-        String after = parameters.containsKey("nextPageToken")
-                ? EpcisBrowseResource.fromToken(parameters.get("nextPageToken").getFirst()) : "";
-        List<NamedQuery> found = NamedQuery.listAfter(after, perPage + 1);
-        boolean more = found.size() > perPage;
-        List<NamedQuery> page = more ? found.subList(0, perPage) : found;
-        Response.ResponseBuilder response = Response.ok(page.stream().map(this::definition).toList());
-        if (more) {
-            URI next = uri.getRequestUriBuilder()
-                    .replaceQueryParam("nextPageToken", EpcisBrowseResource.toToken(page.getLast().name)).build();
-            response.header("Link", "<" + next + ">; rel=\"next\"");
-        }
-        return response.build();
+        return KeyPages.page(uri, config, NamedQuery::listAfter, query -> query.name,
+                page -> page.stream().map(this::definition).toList());
     }
 
     @POST
