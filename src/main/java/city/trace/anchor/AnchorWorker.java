@@ -1,10 +1,7 @@
 package city.trace.anchor;
 
 import java.math.BigInteger;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +22,7 @@ import city.trace.chain.contract.ContractRevertException;
 import city.trace.chain.contract.RootAlreadyAnchoredException;
 import city.trace.chain.contract.SignedTransaction;
 import city.trace.merkle.Bytes32;
+import city.trace.platform.DatabaseLock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -94,24 +92,10 @@ public class AnchorWorker {
         }
         // Two workers sending from the one account at once would sign a round twice with two nonces (the one never
         // sent leaves a gap every later transaction waits behind) and, on a new chain, each deploy a registry.
-        try (Connection c = db.getConnection()) {
-            if (roundLock(c, "pg_try_advisory_lock")) {
-                try {
-                    round();
-                } finally {
-                    roundLock(c, "pg_advisory_unlock");
-                }
-            }
+        try {
+            DatabaseLock.runAlone(db, ROUND_LOCK, this::round);
         } catch (SQLException e) {
             backOff(new IllegalStateException("Could not take the anchoring lock: " + e.getMessage(), e));
-        }
-    }
-
-    /** Takes or releases the session lock of a round: false when another instance holds it. */
-    private static boolean roundLock(Connection c, String function) throws SQLException {
-        try (Statement lock = c.createStatement();
-                ResultSet rs = lock.executeQuery("select " + function + "(" + ROUND_LOCK + ")")) {
-            return rs.next() && rs.getBoolean(1);
         }
     }
 

@@ -40,13 +40,26 @@ public final class EpcisDocuments {
      * declared ({@code namespaces}, in the same order).
      */
     public static String queryDocument(List<String> events, List<String> namespaces) {
+        return queryDocument(events, namespaces, "SimpleEventQuery", null);
+    }
+
+    /**
+     * The EPCISQueryDocument of a named query's results, as a subscription's notification carries them.
+     *
+     * @param subscriptionId the subscription notified, or null for a query's answer
+     */
+    public static String queryDocument(List<String> events, List<String> namespaces, String queryName,
+            String subscriptionId) {
         try {
             StringWriter out = new StringWriter();
             try (JsonGenerator json = JSON.createGenerator(out)) {
                 Map<String, String> prefixes = start(json, "EPCISQueryDocument", namespaces);
                 json.writeObjectFieldStart("epcisBody");
                 json.writeObjectFieldStart("queryResults");
-                json.writeStringField("queryName", "SimpleEventQuery");
+                if (subscriptionId != null) {
+                    json.writeStringField("subscriptionID", subscriptionId);
+                }
+                json.writeStringField("queryName", queryName);
                 json.writeObjectFieldStart("resultsBody");
                 json.writeArrayFieldStart("eventList");
                 for (int i = 0; i < events.size(); i++) {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +61,8 @@ public final class EventQuery {
     final List<Match> matches = new ArrayList<>();
     int perPage;
     Page page;
+    /** When set, only these events (database ids) are considered. */
+    Long[] among;
 
     /** Where a page starts (after this event id) and the newest event the query sees (fixed on page 1). */
     record Page(long after, long newest) {
@@ -127,6 +130,53 @@ public final class EventQuery {
         query.perPage = parser.perPage(defaultPerPage, maxPerPage);
         query.page = parser.page(query.fingerprint(parameters));
         parser.rejectUnknown();
+        return query;
+    }
+
+    /** This query among the events with these database ids, all that match on one page. */
+    public EventQuery among(Collection<Long> ids) {
+        EventQuery query = copy();
+        query.among = ids.toArray(Long[]::new);
+        query.perPage = Math.max(1, ids.size());
+        query.page = null;
+        return query;
+    }
+
+    /** This query over the events after {@code afterId} up to {@code throughId}, at most {@code count} of them. */
+    public EventQuery window(long afterId, long throughId, int count) {
+        EventQuery query = copy();
+        query.page = new Page(afterId, throughId);
+        query.perPage = count;
+        return query;
+    }
+
+    /** This query, for events recorded at {@code since} or later too. */
+    public EventQuery recordedSince(Instant since) {
+        EventQuery query = copy();
+        if (query.geRecordTime == null || query.geRecordTime.isBefore(since)) {
+            query.geRecordTime = since;
+        }
+        return query;
+    }
+
+    private EventQuery copy() {
+        EventQuery query = new EventQuery();
+        query.eventTypes = eventTypes;
+        query.geEventTime = geEventTime;
+        query.ltEventTime = ltEventTime;
+        query.geRecordTime = geRecordTime;
+        query.ltRecordTime = ltRecordTime;
+        query.actions = actions;
+        query.bizSteps = bizSteps;
+        query.dispositions = dispositions;
+        query.readPoints = readPoints;
+        query.bizLocations = bizLocations;
+        query.transformationIds = transformationIds;
+        query.eventIds = eventIds;
+        query.matches.addAll(matches);
+        query.perPage = perPage;
+        query.page = page;
+        query.among = among;
         return query;
     }
 

@@ -28,8 +28,11 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class EventQueryRepository {
 
-    /** One page of results: each event as JSON (eventID and recordTime included) and its JSON-LD prefixes. */
-    public record Page(List<String> events, List<String> namespaces, String nextPageToken) {
+    /**
+     * One page of results: each event as JSON (eventID and recordTime included), its JSON-LD prefixes and its
+     * database id.
+     */
+    public record Page(List<String> events, List<String> namespaces, List<Long> ids, String nextPageToken) {
     }
 
     private static final String EVENT_JSON = """
@@ -123,6 +126,10 @@ public class EventQueryRepository {
             anyOf(sql, args, "e.biz_location", query.bizLocations);
             anyOf(sql, args, "e.transformation_id", query.transformationIds);
             anyOf(sql, args, "e.event_id", query.eventIds);
+            if (query.among != null) {
+                sql.append(" and e.id = any(?)");
+                args.add(query.among);
+            }
             compare(sql, args, "e.event_time >= ?", query.geEventTime);
             compare(sql, args, "e.event_time < ?", query.ltEventTime);
             compare(sql, args, "e.record_time >= ?", query.geRecordTime);
@@ -192,6 +199,7 @@ public class EventQueryRepository {
             Map<String, List<String>> parameters) throws SQLException {
         List<String> events = new ArrayList<>();
         List<String> namespaces = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         long lastId = 0;
         boolean more = false;
         try (PreparedStatement select = c.prepareStatement(sql)) {
@@ -203,13 +211,14 @@ public class EventQueryRepository {
                         break;
                     }
                     lastId = rs.getLong(1);
+                    ids.add(lastId);
                     events.add(rs.getString(2));
                     namespaces.add(rs.getString(3));
                 }
             }
         }
         String next = more ? query.nextPageToken(lastId, newest, query.fingerprint(parameters)) : null;
-        return new Page(events, namespaces, next);
+        return new Page(events, namespaces, ids, next);
     }
 
     /** Exact values match by equality; a prefix matches the identifiers below it ({@code prefix/…}). */
@@ -245,6 +254,8 @@ public class EventQueryRepository {
             Object arg = args.get(i);
             if (arg instanceof String[] array) {
                 statement.setArray(i + 1, c.createArrayOf("text", array));
+            } else if (arg instanceof Long[] array) {
+                statement.setArray(i + 1, c.createArrayOf("bigint", array));
             } else {
                 statement.setObject(i + 1, arg);
             }

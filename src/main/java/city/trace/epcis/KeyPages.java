@@ -16,7 +16,7 @@ import city.trace.web.Problem;
  * Paging of a listing ordered by a text key, as the REST binding pages: {@code perPage}, and a
  * {@code nextPageToken} that is the page's last key, with {@code Link: <…>; rel="next"} while more follow.
  */
-final class KeyPages {
+public final class KeyPages {
 
     private KeyPages() {
     }
@@ -27,7 +27,7 @@ final class KeyPages {
      * @param after the items after a key, at most a count of them, in key order ("" for the first)
      * @param body  what the answer holds for a page of items
      */
-    static <T> Response page(UriInfo uri, EpcisConfig config, BiFunction<String, Integer, List<T>> after,
+    public static <T> Response page(UriInfo uri, EpcisConfig config, BiFunction<String, Integer, List<T>> after,
             Function<T, String> key, Function<List<T>, Object> body) {
         Map<String, List<String>> parameters = uri.getQueryParameters();
         int perPage = EventQuery.perPage(parameters, config.defaultPerPage(), config.maxPerPage());

@@ -21,8 +21,12 @@ public record QueryScope(Long organizationId, List<String> gtins) {
         if (member.isRegulator()) {
             return EVERYTHING;
         }
-        Organization org = member.organization();
-        return new QueryScope(org.id, gtinsOf(org));
+        return of(member.organization());
+    }
+
+    /** What a member of this organisation may query; a null organisation stands for a regulator. */
+    public static QueryScope of(Organization org) {
+        return org == null ? EVERYTHING : new QueryScope(org.id, gtinsOf(org));
     }
 
     /** The GTINs of the organisation's registered products (read here: products build on EPCIS, not the reverse). */
