@@ -51,7 +51,7 @@ public class CaptureResource {
     CurrentMember member;
 
     @Inject
-    JsonBody bodies;
+    DocumentBody bodies;
 
     @Inject
     ObjectMapper json;
@@ -66,9 +66,10 @@ public class CaptureResource {
 
     @POST
     @RolesAllowed(CurrentMember.MANUFACTURER)
-    // any type reaches the method, so that a missing Content-Type is refused like a wrong one (JsonBody)
+    // any type reaches the method, so that a missing Content-Type is refused like a wrong one (DocumentBody)
     @Consumes(MediaType.WILDCARD)
-    @RequestBody(content = { @Content(mediaType = EpcisDocuments.MEDIA_TYPE), @Content(mediaType = MediaType.APPLICATION_JSON) })
+    @RequestBody(content = { @Content(mediaType = EpcisDocuments.MEDIA_TYPE), @Content(mediaType = MediaType.APPLICATION_JSON),
+            @Content(mediaType = MediaType.APPLICATION_XML) })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Capture an EPCISDocument (or EPCISQueryDocument); 202 with the capture job's URL")
     public Response capture(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

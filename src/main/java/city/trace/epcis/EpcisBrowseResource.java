@@ -89,6 +89,7 @@ public class EpcisBrowseResource {
 
     @GET
     @Path("/eventTypes/{eventType}/events")
+    @Produces({ MediaType.APPLICATION_JSON, EpcisDocuments.MEDIA_TYPE, MediaType.APPLICATION_XML })
     @Operation(summary = "Events of an event type")
     public Response eventsOfType(@PathParam("eventType") String eventType, @Context UriInfo uri) {
         eventType(eventType);
@@ -116,6 +117,7 @@ public class EpcisBrowseResource {
 
     @GET
     @Path("/{resource: bizSteps|dispositions|readPoints|bizLocations}/{value: .+}/events")
+    @Produces({ MediaType.APPLICATION_JSON, EpcisDocuments.MEDIA_TYPE, MediaType.APPLICATION_XML })
     @Operation(summary = "Events with this business step, disposition, read point or business location")
     public Response eventsOf(@PathParam("resource") String resource, @PathParam("value") String value,
             @Context UriInfo uri) {

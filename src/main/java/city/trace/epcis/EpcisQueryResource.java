@@ -29,7 +29,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/epcis")
 @Authenticated
 @Tag(name = "EPCIS query")
-@Produces({ MediaType.APPLICATION_JSON, EpcisDocuments.MEDIA_TYPE })
+@Produces({ MediaType.APPLICATION_JSON, EpcisDocuments.MEDIA_TYPE, MediaType.APPLICATION_XML })
 public class EpcisQueryResource {
 
     @Inject
@@ -57,7 +57,7 @@ public class EpcisQueryResource {
         if (page.events().isEmpty()) {
             throw new NotFoundException("No event " + eventId + " that you may see");
         }
-        return Response.ok(EpcisDocuments.queryDocument(page.events(), page.namespaces())).build();
+        return Response.ok(new QueryDocument(EpcisDocuments.queryDocument(page.events(), page.namespaces()))).build();
     }
 
     @GET

@@ -42,7 +42,7 @@ public class EventHashResource {
     private final EventHasher hasher = new EventHasher();
 
     @Inject
-    JsonBody bodies;
+    DocumentBody bodies;
 
     @Inject
     EventHashRateLimit rateLimit;
@@ -51,9 +51,10 @@ public class EventHashResource {
     EpcisConfig config;
 
     @POST
-    // any type reaches the method, so that a missing Content-Type is refused like a wrong one (JsonBody)
+    // any type reaches the method, so that a missing Content-Type is refused like a wrong one (DocumentBody)
     @Consumes(MediaType.WILDCARD)
-    @RequestBody(content = { @Content(mediaType = EpcisDocuments.MEDIA_TYPE), @Content(mediaType = MediaType.APPLICATION_JSON) })
+    @RequestBody(content = { @Content(mediaType = EpcisDocuments.MEDIA_TYPE), @Content(mediaType = MediaType.APPLICATION_JSON),
+            @Content(mediaType = MediaType.APPLICATION_XML) })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The Event Hash ID and pre-hash string of every event of an EPCIS document, in order")
     public List<EventHash> hash(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

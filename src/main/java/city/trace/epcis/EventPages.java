@@ -33,7 +33,8 @@ public class EventPages {
         parameters.putAll(these);
         EventQuery query = EventQuery.parse(parameters, config.defaultPerPage(), config.maxPerPage());
         EventQueryRepository.Page page = events.find(query, QueryScope.of(member), parameters);
-        Response.ResponseBuilder response = Response.ok(EpcisDocuments.queryDocument(page.events(), page.namespaces()));
+        Response.ResponseBuilder response = Response.ok(new QueryDocument(
+                EpcisDocuments.queryDocument(page.events(), page.namespaces())));
         return page.nextPageToken() == null ? response.build()
                 : KeyPages.withNext(response, uri, page.nextPageToken()).build();
     }

@@ -96,6 +96,7 @@ public class NamedQueryResource {
 
     @GET
     @Path("/{queryName}/events")
+    @Produces({ MediaType.APPLICATION_JSON, EpcisDocuments.MEDIA_TYPE, MediaType.APPLICATION_XML })
     @Operation(summary = "The events the named query finds among those you may see, paged with perPage and nextPageToken")
     public Response run(@PathParam("queryName") String name, @Context UriInfo uri) {
         return pages.page(NamedQueries.parameters(parse(find(name).definition)), uri);

@@ -202,9 +202,10 @@ class CaptureApiTest {
     }
 
     @Test
-    void onlyJsonIsCaptured() {
+    void aBodyThatIsNoDocumentOfItsTypeIsRefused() {
         given().contentType("application/xml").body("<epcis/>").post("/epcis/capture")
-                .then().statusCode(415).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].detail", containsString("not an EPCISDocument"));
         given().contentType("application/json").body("[1, 2]").post("/epcis/capture")
                 .then().statusCode(400).body("errors[0].detail", containsString("must be a JSON object"));
     }

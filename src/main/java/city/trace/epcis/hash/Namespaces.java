@@ -26,6 +26,11 @@ public final class Namespaces {
         this.declared = declared;
     }
 
+    /** The prefixes the EPCIS context defines, that documents use without declaring them. */
+    public static Map<String, String> standard() {
+        return STANDARD;
+    }
+
     /** The prefix declarations (prefix to IRI) of a JSON-LD {@code @context}: an IRI, an object or a list. */
     public static Map<String, String> declaredIn(JsonNode context) {
         Map<String, String> prefixes = new HashMap<>();

@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The event hash conformance vectors of the reference implementation, and GS1's EPCIS examples, read in place
- * from {@code ../shared/conformance}. Only the JSON-LD documents: the XML binding is not implemented yet, so
- * the {@code .xml} documents are skipped.
+ * from {@code ../shared/conformance}: the JSON-LD documents (the XML ones are read by the XML binding's
+ * {@code XmlVectorsTest}).
  */
 class ConformanceVectorsTest {
 

@@ -14,27 +14,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import city.trace.epcis.EpcisConfig;
+import city.trace.epcis.xml.InvalidXmlException;
+import city.trace.epcis.xml.XmlDocumentReader;
 import city.trace.web.Problem;
 
 /**
- * Reads the body of capture and of the event hash, which must be one JSON object of an EPCIS content type
- * within the limits of {@link EpcisConfig}; anything else is refused with a problem that says what is wrong
- * (415 for the content type, 413 for the size, 400 for the JSON).
+ * Reads the body of capture and of the event hash: one EPCIS document, in JSON-LD (one JSON object) or in the XML
+ * binding (EPCIS 1.2 or 2.0, read into the JSON-LD document it is equivalent to), within the limits of
+ * {@link EpcisConfig}; anything else is refused with a problem that says what is wrong (415 for the content
+ * type, 413 for the size, 400 for the JSON or XML).
  */
 @ApplicationScoped
-class JsonBody {
+class DocumentBody {
 
     /** The content types of EPCIS documents in JSON (parameters such as charset aside). */
-    private static final List<MediaType> MEDIA_TYPES = List.of(MediaType.valueOf(EpcisDocuments.MEDIA_TYPE),
+    private static final List<MediaType> JSON_TYPES = List.of(MediaType.valueOf(EpcisDocuments.MEDIA_TYPE),
             MediaType.APPLICATION_JSON_TYPE);
+    /** The content types of EPCIS documents in XML. */
+    private static final List<MediaType> XML_TYPES = List.of(MediaType.APPLICATION_XML_TYPE, MediaType.TEXT_XML_TYPE);
 
     private final EpcisConfig config;
     private final ObjectMapper json;
+    private final XmlDocumentReader xml;
 
-    JsonBody(EpcisConfig config, ObjectMapper json) {
+    DocumentBody(EpcisConfig config, ObjectMapper json) {
         this.config = config;
         this.json = json.copy();
         this.json.getFactory().setStreamReadConstraints(new JsonLimits(config));
+        // an XML document nests about twice as deep as its JSON twin (list wrappers)
+        this.xml = new XmlDocumentReader(2 * config.maxJsonDepth(), config.maxJsonStringLength());
     }
 
     /**
@@ -42,17 +50,29 @@ class JsonBody {
      * @param contentLength the request's Content-Length header, or null when the body is streamed
      */
     JsonNode document(String contentType, Long contentLength, InputStream body) {
-        requireEpcisType(contentType);
+        MediaType given = mediaType(contentType);
+        if (isOneOf(given, XML_TYPES)) {
+            return fromXml(read(body, contentLength));
+        }
+        if (!isOneOf(given, JSON_TYPES)) {
+            throw new UnsupportedContentTypeException("The body must be an EPCIS document in "
+                    + JSON_TYPES.get(0) + ", " + JSON_TYPES.get(1) + " or " + XML_TYPES.get(0)
+                    + "; this request's Content-Type is " + (contentType == null ? "missing" : contentType));
+        }
         return object(read(body, contentLength));
     }
 
-    private static void requireEpcisType(String contentType) {
-        MediaType given = mediaType(contentType);
-        if (given == null || MEDIA_TYPES.stream().noneMatch(t -> t.getType().equalsIgnoreCase(given.getType())
-                && t.getSubtype().equalsIgnoreCase(given.getSubtype()))) {
-            throw new UnsupportedContentTypeException("The body must be an EPCIS document in "
-                    + MEDIA_TYPES.get(0) + " or " + MEDIA_TYPES.get(1) + "; this request's Content-Type is "
-                    + (contentType == null ? "missing" : contentType));
+    private static boolean isOneOf(MediaType given, List<MediaType> types) {
+        return given != null && types.stream().anyMatch(t -> t.getType().equalsIgnoreCase(given.getType())
+                && t.getSubtype().equalsIgnoreCase(given.getSubtype()));
+    }
+
+    private JsonNode fromXml(byte[] body) {
+        try {
+            return xml.read(body);
+        } catch (InvalidXmlException e) {
+            throw new CaptureRejectedException("The body is not an EPCIS XML document this repository reads",
+                    List.of(new Problem.Error("", e.getMessage())));
         }
     }
 
