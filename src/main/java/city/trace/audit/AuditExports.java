@@ -5,11 +5,15 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import city.trace.epcis.EpcisDocuments;
+import city.trace.epcis.xml.XmlDocumentWriter;
 import city.trace.gs1.DigitalLink;
 import city.trace.proof.ProofBundle;
 import city.trace.tracing.Outline;
@@ -23,6 +27,8 @@ import city.trace.tracing.TraceGraph;
  */
 @ApplicationScoped
 public class AuditExports {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What is exported: the events' IDs in order, and what the report's summary and the bundle say of them. */
     public record Export(List<String> eventIds, ProofBundle.Subject subject, AuditReport.Summary summary) {
@@ -79,6 +85,20 @@ public class AuditExports {
                     document.event(entry.event().event, entry.event().namespaces);
                 }
                 out.flush();
+            });
+        }
+    }
+
+    /** The same events in the XML binding of EPCIS 2.0: read back, each keeps its Event Hash ID. */
+    void epcisXml(Export export, OutputStream out) throws IOException {
+        Map<String, String> prefixes = EpcisDocuments.documentPrefixes(events.namespaces(export.eventIds()));
+        try (XmlDocumentWriter.Events document = XmlDocumentWriter.start(out, prefixes,
+                export.summary().exportedAt().toString(), null, null)) {
+            events.each(export.eventIds(), page -> {
+                for (AuditEvents.Entry entry : page.entries()) {
+                    document.event(JSON.readTree(entry.event().event),
+                            EpcisDocuments.readPrefixes(entry.event().namespaces));
+                }
             });
         }
     }

@@ -10,6 +10,7 @@ public enum ExportFormat {
     FSMA_XLSX("fsma.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     REPORT_PDF("report.pdf", "application/pdf"),
     EPCIS_JSONLD("epcis.jsonld", "application/ld+json"),
+    EPCIS_XML("epcis.xml", "application/xml"),
     EVIDENCE_ZIP("evidence.zip", "application/zip");
 
     public final String code;
@@ -23,6 +24,6 @@ public enum ExportFormat {
     public static ExportFormat of(String code) {
         return Arrays.stream(values()).filter(format -> format.code.equals(code)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No export " + code + ": fsma.csv, fsma.xlsx, report.pdf, "
-                        + "epcis.jsonld or evidence.zip"));
+                        + "epcis.jsonld, epcis.xml or evidence.zip"));
     }
 }

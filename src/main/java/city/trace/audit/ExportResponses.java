@@ -59,6 +59,8 @@ public class ExportResponses {
                     kind.mediaType, name);
             case EPCIS_JSONLD -> Downloads.attachment((StreamingOutput) out -> exports.epcis(export, out),
                     kind.mediaType, name);
+            case EPCIS_XML -> Downloads.attachment((StreamingOutput) out -> exports.epcisXml(export, out),
+                    kind.mediaType, name);
             case REPORT_PDF -> report(export, kind, name);
             case EVIDENCE_ZIP -> Downloads.attachment((StreamingOutput) out -> {
                 try (Evidence evidence = exports.evidence(export)) {

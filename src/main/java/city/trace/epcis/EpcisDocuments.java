@@ -120,10 +120,7 @@ public final class EpcisDocuments {
     /** Writes the document's head; returns the prefixes its {@code @context} declares. */
     private static Map<String, String> start(JsonGenerator json, String type, List<String> namespaces)
             throws IOException {
-        Map<String, String> prefixes = new TreeMap<>();
-        for (String declared : namespaces) {
-            readPrefixes(declared).forEach(prefixes::putIfAbsent);
-        }
+        Map<String, String> prefixes = documentPrefixes(namespaces);
         json.writeStartObject();
         json.writeArrayFieldStart("@context");
         json.writeString(CONTEXT);
@@ -167,7 +164,20 @@ public final class EpcisDocuments {
         json.writeTree(written);
     }
 
-    private static Map<String, String> readPrefixes(String namespaces) throws IOException {
+    /**
+     * The prefixes a document of events declares, given every distinct declaration of its events: the first
+     * meaning of each prefix; an event whose own document meant otherwise says so in its own {@code @context}.
+     */
+    public static Map<String, String> documentPrefixes(List<String> namespaces) throws IOException {
+        Map<String, String> prefixes = new TreeMap<>();
+        for (String declared : namespaces) {
+            readPrefixes(declared).forEach(prefixes::putIfAbsent);
+        }
+        return prefixes;
+    }
+
+    /** The prefixes a stored event's own document declared (its {@code namespaces} column). */
+    public static Map<String, String> readPrefixes(String namespaces) throws IOException {
         return namespaces == null || namespaces.isEmpty() ? Map.of() : JSON.readValue(namespaces, PREFIXES);
     }
 }

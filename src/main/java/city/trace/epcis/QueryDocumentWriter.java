@@ -6,10 +6,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
-import javax.xml.stream.XMLStreamException;
-
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
@@ -38,10 +35,6 @@ public class QueryDocumentWriter implements MessageBodyWriter<QueryDocument> {
             out.write(document.json().getBytes(StandardCharsets.UTF_8));
             return;
         }
-        try {
-            new XmlDocumentWriter().write(JSON.readTree(document.json()), out);
-        } catch (XMLStreamException e) {
-            throw new WebApplicationException("The query document could not be written as XML: " + e.getMessage(), e);
-        }
+        XmlDocumentWriter.write(JSON.readTree(document.json()), out);
     }
 }

@@ -42,9 +42,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import city.trace.batch.Batch;
 import city.trace.epcis.EpcisEvent;
+import city.trace.epcis.hash.EventHasher;
+import city.trace.epcis.hash.HashVersion;
+import city.trace.epcis.xml.XmlDocumentReader;
 import city.trace.org.Organization;
 import city.trace.product.Product;
 import city.trace.proof.ProofBundle;
@@ -219,6 +223,19 @@ class AuditExportTest {
         assertEquals(ids.size(), list.size());
         Set<JsonNode> expected = events.values().stream().map(EpcisEvent::json).collect(Collectors.toSet());
         list.forEach(event -> assertTrue(expected.contains(event), event.toString()));
+
+        // the same events in XML: read back alone, each hashes to its stored (anchored) Event Hash ID
+        byte[] xml = download("epcis.xml", bread, "backward");
+        JsonNode fromXml = new XmlDocumentReader(64, 1 << 20).read(xml);
+        JsonNode xmlList = fromXml.path("epcisBody").path("eventList");
+        assertEquals(ids.size(), xmlList.size());
+        List<String> rehashed = new ArrayList<>();
+        for (JsonNode event : xmlList) {
+            JsonNode single = fromXml.deepCopy();
+            ((ObjectNode) single.path("epcisBody")).set("eventList", JSON.createArrayNode().add(event));
+            rehashed.add(new EventHasher().hashDocument(single, HashVersion.DEFAULT).getFirst().hash());
+        }
+        assertEquals(events.values().stream().map(e -> e.hash).collect(Collectors.toSet()), Set.copyOf(rehashed));
 
         // the report: every hash, root and outcome, its own SHA-256 in a header
         Response reportResponse = export("report.pdf", bread, "backward");

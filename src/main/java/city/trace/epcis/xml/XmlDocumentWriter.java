@@ -1,5 +1,6 @@
 package city.trace.epcis.xml;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -52,54 +53,108 @@ public final class XmlDocumentWriter {
     private static final Set<String> QUANTITY_LISTS = Set.of("quantityList", "childQuantityList", "inputQuantityList",
             "outputQuantityList");
 
+    private XmlDocumentWriter() {
+    }
+
     /**
-     * Writes the document.
+     * Writes a whole JSON-LD document.
      *
-     * @throws XMLStreamException when the output fails
+     * @throws IOException when the output fails
      */
-    public void write(JsonNode document, OutputStream out) throws XMLStreamException {
-        XMLOutputFactory factory = XMLOutputFactory.newFactory();
-        // the writer declares a namespace wherever an element or attribute needs one the document's head did not
-        factory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, true);
-        XMLStreamWriter xml = factory.createXMLStreamWriter(out, "UTF-8");
-        Map<String, String> prefixes = prefixesOf(document.get("@context"));
-        xml.writeStartDocument("UTF-8", "1.0");
+    public static void write(JsonNode document, OutputStream out) throws IOException {
         boolean query = "EPCISQueryDocument".equals(document.path("type").asText());
-        if (query) {
-            xml.writeStartElement("epcisq", "EPCISQueryDocument", QUERY_NAMESPACE);
-            xml.writeNamespace("epcisq", QUERY_NAMESPACE);
-        } else {
-            xml.writeStartElement("epcis", "EPCISDocument", EPCIS_NAMESPACE);
-            xml.writeNamespace("epcis", EPCIS_NAMESPACE);
-        }
-        for (Map.Entry<String, String> prefix : prefixes.entrySet()) {
-            xml.writeNamespace(prefix.getKey(), prefix.getValue());
-        }
-        xml.writeAttribute("schemaVersion", "2.0");
-        if (document.hasNonNull("creationDate")) {
-            xml.writeAttribute("creationDate", document.get("creationDate").asText());
-        }
-        xml.writeStartElement("EPCISBody");
-        JsonNode events;
-        if (query) {
-            JsonNode results = document.path("epcisBody").path("queryResults");
-            xml.writeStartElement("epcisq", "QueryResults", QUERY_NAMESPACE);
-            text(xml, "queryName", results.path("queryName").asText("SimpleEventQuery"));
-            if (results.hasNonNull("subscriptionID")) {
-                text(xml, "subscriptionID", results.get("subscriptionID").asText());
-            }
-            xml.writeStartElement("resultsBody");
-            events = results.path("resultsBody").path("eventList");
-        } else {
-            events = document.path("epcisBody").path("eventList");
-        }
-        xml.writeStartElement("EventList");
+        JsonNode results = document.path("epcisBody").path("queryResults");
+        Events writer = start(out, prefixesOf(document.get("@context")), document.path("creationDate").textValue(),
+                query ? results.path("queryName").asText("SimpleEventQuery") : null,
+                results.path("subscriptionID").textValue());
+        JsonNode events = query ? results.path("resultsBody").path("eventList")
+                : document.path("epcisBody").path("eventList");
         for (JsonNode event : events) {
-            event(xml, event, prefixes);
+            writer.event(event, Map.of());
         }
-        xml.writeEndDocument();
-        xml.flush();
-        xml.close();
+        writer.close();
+    }
+
+    /**
+     * Starts a document whose events are written as they come, none held: an EPCISQueryDocument when
+     * {@code queryName} is given, else an EPCISDocument. {@code prefixes}: the namespaces the root declares.
+     *
+     * @throws IOException when the output fails
+     */
+    public static Events start(OutputStream out, Map<String, String> prefixes, String creationDate, String queryName,
+            String subscriptionId) throws IOException {
+        try {
+            XMLOutputFactory factory = XMLOutputFactory.newFactory();
+            // the writer declares a namespace wherever an element or attribute needs one the root did not
+            factory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, true);
+            XMLStreamWriter xml = factory.createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            if (queryName != null) {
+                xml.writeStartElement("epcisq", "EPCISQueryDocument", QUERY_NAMESPACE);
+                xml.writeNamespace("epcisq", QUERY_NAMESPACE);
+            } else {
+                xml.writeStartElement("epcis", "EPCISDocument", EPCIS_NAMESPACE);
+                xml.writeNamespace("epcis", EPCIS_NAMESPACE);
+            }
+            for (Map.Entry<String, String> prefix : prefixes.entrySet()) {
+                xml.writeNamespace(prefix.getKey(), prefix.getValue());
+            }
+            xml.writeAttribute("schemaVersion", "2.0");
+            if (creationDate != null) {
+                xml.writeAttribute("creationDate", creationDate);
+            }
+            xml.writeStartElement("EPCISBody");
+            if (queryName != null) {
+                xml.writeStartElement("epcisq", "QueryResults", QUERY_NAMESPACE);
+                text(xml, "queryName", queryName);
+                if (subscriptionId != null) {
+                    text(xml, "subscriptionID", subscriptionId);
+                }
+                xml.writeStartElement("resultsBody");
+            }
+            xml.writeStartElement("EventList");
+            return new Events(xml, Map.copyOf(prefixes));
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** A document being written: {@link #event} each event, then {@link #close}; the stream stays open. */
+    public static final class Events implements AutoCloseable {
+
+        private final XMLStreamWriter xml;
+        private final Map<String, String> prefixes;
+
+        private Events(XMLStreamWriter xml, Map<String, String> prefixes) {
+            this.xml = xml;
+            this.prefixes = prefixes;
+        }
+
+        /**
+         * Adds a JSON-LD event; {@code ownPrefixes} (those its own document declared) override the root's, and the
+         * event's {@code @context} overrides both.
+         */
+        public void event(JsonNode event, Map<String, String> ownPrefixes) throws IOException {
+            Map<String, String> effective = new LinkedHashMap<>(prefixes);
+            effective.putAll(ownPrefixes);
+            try {
+                XmlDocumentWriter.event(xml, event, effective);
+                xml.flush();
+            } catch (XMLStreamException e) {
+                throw new IOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                xml.writeEndDocument();
+                xml.flush();
+                xml.close();
+            } catch (XMLStreamException e) {
+                throw new IOException(e);
+            }
+        }
     }
 
     private static void event(XMLStreamWriter xml, JsonNode event, Map<String, String> documentPrefixes)
