@@ -1,0 +1,13 @@
+package city.trace.device.signature;
+
+/** A public key CityTrace will not register for a device; the message says why and what to send instead. */
+public class DeviceKeyException extends RuntimeException {
+
+    public DeviceKeyException(String message) {
+        super(message);
+    }
+
+    public DeviceKeyException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
