@@ -1,6 +1,7 @@
 package city.trace.custody;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.Entity;
@@ -44,6 +45,15 @@ public class Stock extends PanacheEntityBase {
     public static BigDecimal at(String item, String gln) {
         return find("item = ?1 and place = ?2", item, Place.siteOf(gln)).<Stock>firstResultOptional()
                 .map(stock -> stock.quantity).orElse(BigDecimal.ZERO);
+    }
+
+    /** What a site held at a moment: the items its ledger had a positive quantity of, by the events until then. */
+    @SuppressWarnings("unchecked")
+    public static List<String> itemsAt(String gln, Instant time) {
+        return getEntityManager().createNativeQuery("select m.item from stock_movement m join epcis_event e "
+                + "on e.id = m.event_id where m.place = ?1 and e.event_time <= ?2 group by m.item "
+                + "having sum(m.quantity) > 0 order by m.item").setParameter(1, Place.siteOf(gln))
+                .setParameter(2, time).getResultList();
     }
 
     public Measure measure() {

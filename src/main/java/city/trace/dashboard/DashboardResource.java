@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 
 import city.trace.batch.Batch;
 import city.trace.custody.Whereabouts;
+import city.trace.device.ColdChainAlert;
 import city.trace.epcis.EpcisCapture;
 import city.trace.monitor.Operations;
 import city.trace.org.CurrentMember;
@@ -34,7 +35,8 @@ public class DashboardResource {
     /** What one dashboard shows; lists are empty where they do not apply to the member. */
     public record Dashboard(Organization organization, List<Site> sites, List<Product> products, List<Batch> batches,
             Map<String, Whereabouts.Status> whereabouts, List<Shipment> shipments, List<Organization> members,
-            List<TamperAlert> alerts, Operations.Overview operations, List<Recall> recalls, List<EpcisCapture> captures) {
+            List<TamperAlert> alerts, Operations.Overview operations, List<Recall> recalls, List<EpcisCapture> captures,
+            List<ColdChainAlert> coldChainAlerts) {
     }
 
     @CheckedTemplate
@@ -65,6 +67,8 @@ public class DashboardResource {
                 member.isConsortiumAdmin() ? operations.overview() : null,
                 (member.isRegulator() ? Recall.listAll() : org == null ? List.<Recall>of() : Recall.listConcerning(org))
                         .stream().filter(Recall::isOpen).toList(),
-                org == null ? List.of() : EpcisCapture.listRecent(org, RECENT_CAPTURES)));
+                org == null ? List.of() : EpcisCapture.listRecent(org, RECENT_CAPTURES),
+                member.isRegulator() ? ColdChainAlert.listRecent(RECENT)
+                        : org == null ? List.of() : ColdChainAlert.listConcerning(org, RECENT)));
     }
 }

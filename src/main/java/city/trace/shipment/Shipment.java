@@ -16,6 +16,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 
+import city.trace.gs1.DigitalLink;
 import city.trace.org.Organization;
 import city.trace.site.Site;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -53,6 +54,12 @@ public class Shipment extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status = Status.PLANNED;
 
+    /** How a carrier names a vehicle (e.g. its licence plate). */
+    public static final String VEHICLE = "[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}";
+
+    /** The carrier's vehicle that carries it, as the carrier names it: its devices speak for the goods. */
+    public String vehicle;
+
     public Instant departedAt;
 
     public Instant arrivedAt;
@@ -68,6 +75,24 @@ public class Shipment extends PanacheEntityBase {
         return find("from Shipment s join fetch s.originSite join fetch s.destinationSite d join fetch s.carrier "
                 + "join fetch s.shipper where s.shipper = ?1 or s.carrier = ?1 or d.organization = ?1 "
                 + "order by s.createdAt desc, s.id desc", org).page(0, limit).list();
+    }
+
+    /** A lot on a vehicle from departure until arrival (null: still on board). */
+    public record OnBoard(String lot, Instant from, Instant until) {
+    }
+
+    /**
+     * The lots (canonical Digital Links) a carrier's vehicle had on board at some moment between {@code from} and
+     * {@code to}: the items of its shipments that had departed and not yet arrived, each with its time on board.
+     */
+    public static List<OnBoard> lotsOnBoard(Organization carrier, String vehicle, Instant from, Instant to) {
+        return getEntityManager().createQuery("select b.product.gtin, b.lot, s.departedAt, s.arrivedAt from Shipment s "
+                + "join s.items i join i.batch b where s.carrier = ?1 and s.vehicle = ?2 and s.departedAt <= ?3 "
+                + "and (s.arrivedAt is null or s.arrivedAt >= ?4) order by s.departedAt", Object[].class)
+                .setParameter(1, carrier).setParameter(2, vehicle).setParameter(3, to).setParameter(4, from)
+                .getResultStream().map(row -> new OnBoard(DigitalLink.lot((String) row[0], (String) row[1]).toUri(),
+                        (Instant) row[2], (Instant) row[3]))
+                .toList();
     }
 
     public boolean involves(Organization org) {

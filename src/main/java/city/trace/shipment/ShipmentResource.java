@@ -11,6 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestForm;
+
 import city.trace.batch.HeldLot;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
@@ -32,7 +34,8 @@ public class ShipmentResource {
                 List<Choice> origins, List<Choice> destinations, List<HeldLot> batches);
 
         /** {@code siteZone}: where the departure and arrival events took their offset from */
-        static native TemplateInstance detail(Shipment shipment, boolean canDepart, boolean canArrive, ZoneId siteZone);
+        static native TemplateInstance detail(Shipment shipment, boolean canDepart, boolean canArrive, boolean carrier,
+                ZoneId siteZone);
     }
 
     @Inject
@@ -68,14 +71,15 @@ public class ShipmentResource {
         Shipment shipment = shipments.findVisible(member, id);
         var org = member.getOrganizationIfAny();
         return Templates.detail(shipment, org.filter(shipment::canDepart).isPresent(),
-                org.filter(shipment::canArrive).isPresent(), shipments.siteZone());
+                org.filter(shipment::canArrive).isPresent(), org.filter(o -> o.id.equals(shipment.carrier.id)).isPresent(),
+                shipments.siteZone());
     }
 
     @POST
     @Path("/{id}/depart")
     @RolesAllowed(CurrentMember.MANUFACTURER)
-    public Response depart(long id) {
-        return Forms.seeOther("/shipments/" + shipments.depart(member.organization(), id).id);
+    public Response depart(long id, @RestForm String vehicle) {
+        return Forms.seeOther("/shipments/" + shipments.depart(member.organization(), id, vehicle).id);
     }
 
     @POST

@@ -1,5 +1,6 @@
 package city.trace.shipment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -29,6 +30,9 @@ import io.quarkus.security.ForbiddenException;
 
 @ApplicationScoped
 public class ShipmentService {
+
+    /** How late a departure or arrival may be recorded. */
+    static final int LATE_DAYS = 7;
 
     @Inject
     Validator validator;
@@ -112,17 +116,44 @@ public class ShipmentService {
     /** The shipper or the carrier records that the goods left the origin. */
     @Transactional
     public Shipment depart(Organization org, long id) {
+        return depart(org, id, null);
+    }
+
+    /**
+     * The shipper or the carrier records that the goods left the origin; the carrier may name its vehicle (null:
+     * none), whose devices then speak for the goods on the way.
+     */
+    @Transactional
+    public Shipment depart(Organization org, long id, String vehicle) {
+        return depart(org, id, vehicle, Instant.now());
+    }
+
+    /**
+     * As {@link #depart(Organization, long, String)}, for a departure recorded after the fact: the goods left at
+     * {@code at}, not in the future and not before the last {@value #LATE_DAYS} days.
+     */
+    @Transactional
+    public Shipment depart(Organization org, long id, String vehicle, Instant at) {
         Shipment shipment = findInvolving(org, id);
         if (!shipment.canDepart(org)) {
             throw new InvalidFormException("status", "Only a planned shipment can depart, recorded by its shipper or carrier");
         }
+        String named = vehicle == null || vehicle.isBlank() ? null : vehicle.strip();
+        if (named != null && !named.matches(Shipment.VEHICLE)) {
+            throw new InvalidFormException("vehicle", "A vehicle's name is 1 to 64 letters, digits, spaces, dots, dashes "
+                    + "or underscores");
+        }
+        if (named != null && !shipment.carrier.id.equals(org.id)) {
+            throw new InvalidFormException("vehicle", "Only the carrier names the vehicle that carries a shipment");
+        }
+        shipment.vehicle = named;
         shipment.items.stream().filter(item -> Stock.at(item.batch.lotLink(), shipment.originSite.gln)
                 .compareTo(Measure.of(item.quantity, item.batch.unit.name()).quantity()) < 0).findFirst().ifPresent(item -> {
                     throw new InvalidFormException("status", "Not enough of lot " + item.batch.lot + " is left at "
                             + shipment.originSite.name + " any more for this shipment");
                 });
         shipment.status = Shipment.Status.DEPARTED;
-        shipment.departedAt = Instant.now();
+        shipment.departedAt = past(at, "departure");
         captures.record(org, ShipmentEvents.departed(shipment, shipment.departedAt, siteZone()), Map.of());
         return shipment;
     }
@@ -130,15 +161,35 @@ public class ShipmentService {
     /** The carrier or the receiving organisation records that the goods reached the destination. */
     @Transactional
     public Shipment arrive(Organization org, long id) {
+        return arrive(org, id, Instant.now());
+    }
+
+    /** As {@link #arrive(Organization, long)}, for an arrival at {@code at}, recorded after the fact. */
+    @Transactional
+    public Shipment arrive(Organization org, long id, Instant at) {
         Shipment shipment = findInvolving(org, id);
         if (!shipment.canArrive(org)) {
             throw new InvalidFormException("status",
                     "Only a departed shipment can arrive, recorded by its carrier or receiver");
         }
         shipment.status = Shipment.Status.ARRIVED;
-        shipment.arrivedAt = Instant.now();
+        if (at.isBefore(shipment.departedAt)) {
+            throw new InvalidFormException("status", "A shipment cannot arrive before it departed ("
+                    + shipment.departedAt + ")");
+        }
+        shipment.arrivedAt = past(at, "arrival");
         captures.record(org, ShipmentEvents.arrived(shipment, shipment.arrivedAt, siteZone()), Map.of());
         return shipment;
+    }
+
+    /** A moment recorded after the fact: not in the future, not longer ago than {@value #LATE_DAYS} days. */
+    private static Instant past(Instant at, String what) {
+        Instant now = Instant.now();
+        if (at.isAfter(now) || at.isBefore(now.minus(Duration.ofDays(LATE_DAYS)))) {
+            throw new InvalidFormException("status", "A " + what + " is recorded when it happens, or up to "
+                    + LATE_DAYS + " days later");
+        }
+        return at;
     }
 
     /** The shipment, if {@code member}'s organisation ships, carries or receives it, or they are a regulator. */

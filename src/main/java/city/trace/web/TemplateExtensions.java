@@ -76,4 +76,9 @@ public class TemplateExtensions {
     static String plain(BigDecimal number) {
         return number == null ? "" : number.stripTrailingZeros().toPlainString();
     }
+
+    /** A measurement to one decimal, with a real minus sign: −18.5, 4.0. */
+    static String oneDecimal(double value) {
+        return String.format(java.util.Locale.ROOT, "%.1f", value).replace('-', '\u2212');
+    }
 }

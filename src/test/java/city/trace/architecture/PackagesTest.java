@@ -34,7 +34,7 @@ class PackagesTest {
     void theProofFormatAndVerifierArePlainJava() {
         noClasses().that().resideInAnyPackage("city.trace.proof..", "city.trace.merkle..", "city.trace.chain.contract..",
                 "city.trace.epcis.hash..", "city.trace.epcis.xml..", "city.trace.device.coldchain..",
-                "city.trace.device.signature..")
+                "city.trace.signedreadings..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta.enterprise..", "jakarta.inject..",
                         "jakarta.persistence..", "jakarta.ws.rs..", "io.smallrye..", "io.vertx..")
                 .check(APP);

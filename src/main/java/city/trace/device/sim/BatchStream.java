@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.security.PrivateKey;
 import java.time.Duration;
 
-import city.trace.device.signature.ReadingBatch;
-import city.trace.device.signature.ReadingSigner;
+import city.trace.signedreadings.ReadingBatch;
+import city.trace.signedreadings.ReadingSigner;
 
 /**
  * What the {@code stream} command does, apart from HTTP: signs consecutive batches of a series with growing

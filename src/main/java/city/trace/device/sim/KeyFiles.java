@@ -7,8 +7,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 
-import city.trace.device.signature.DeviceKey;
-import city.trace.device.signature.ReadingSigner;
+import city.trace.signedreadings.DeviceKey;
+import city.trace.signedreadings.ReadingSigner;
 
 /**
  * A simulated device's key files: FILE holds the private key (PKCS#8 PEM, readable by its owner only), FILE.pub

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.concurrent.Callable;
 
-import city.trace.device.signature.ReadingSigner;
+import city.trace.signedreadings.ReadingSigner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

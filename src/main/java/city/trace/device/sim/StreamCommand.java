@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-import city.trace.device.signature.ReadingBatch;
+import city.trace.signedreadings.ReadingBatch;
 import city.trace.device.sim.TemperatureSeries.Excursion;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;

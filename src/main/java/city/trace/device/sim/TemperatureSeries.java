@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.LongStream;
 
-import city.trace.device.signature.ReadingBatch.Reading;
+import city.trace.signedreadings.ReadingBatch.Reading;
 
 /**
  * A cold-chain thermometer's readings: one every interval from the start, around a set temperature with

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import city.trace.device.signature.BadSignatureException;
-import city.trace.device.signature.DeviceKey;
-import city.trace.device.signature.ReadingBatch;
-import city.trace.device.signature.ReadingSigner;
-import city.trace.device.signature.SignedReadings;
+import city.trace.signedreadings.BadSignatureException;
+import city.trace.signedreadings.DeviceKey;
+import city.trace.signedreadings.ReadingBatch;
+import city.trace.signedreadings.ReadingSigner;
+import city.trace.signedreadings.SignedReadings;
 import city.trace.device.sim.TemperatureSeries.Excursion;
 
 class BatchStreamTest {

@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import city.trace.device.signature.DeviceKey;
-import city.trace.device.signature.ReadingSigner;
+import city.trace.signedreadings.DeviceKey;
+import city.trace.signedreadings.ReadingSigner;
 
 class DeviceSimulatorTest {
 

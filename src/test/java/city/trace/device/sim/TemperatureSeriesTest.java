@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import city.trace.device.signature.ReadingBatch.Reading;
+import city.trace.signedreadings.ReadingBatch.Reading;
 import city.trace.device.sim.TemperatureSeries.Excursion;
 
 class TemperatureSeriesTest {

@@ -1,4 +1,4 @@
-package city.trace.device.signature;
+package city.trace.signedreadings;
 
 /**
  * A well-formed batch whose signature the device's registered key does not confirm (or that claims another

@@ -1,4 +1,4 @@
-package city.trace.device.signature;
+package city.trace.signedreadings;
 
 /** A public key CityTrace will not register for a device; the message says why and what to send instead. */
 public class DeviceKeyException extends RuntimeException {

@@ -1,4 +1,4 @@
-package city.trace.device.signature;
+package city.trace.signedreadings;
 
 /**
  * A signed reading batch that cannot be read: not a compact JWS, a header CityTrace refuses, or a payload that

@@ -1,4 +1,4 @@
-package city.trace.device.signature;
+package city.trace.signedreadings;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package city.trace.device.signature;
+package city.trace.signedreadings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import city.trace.device.signature.ReadingBatch.Reading;
+import city.trace.signedreadings.ReadingBatch.Reading;
 
 class ReadingBatchTest {
 

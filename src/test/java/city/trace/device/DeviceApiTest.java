@@ -1,0 +1,272 @@
+package city.trace.device;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import city.trace.batch.Batch;
+import city.trace.batch.Unit;
+import city.trace.epcis.EpcisEvent;
+import city.trace.org.Organization;
+import city.trace.shipment.ShipmentForm;
+import city.trace.shipment.ShipmentService;
+import city.trace.signedreadings.ReadingBatch;
+import city.trace.signedreadings.ReadingSigner;
+import city.trace.site.Site;
+import city.trace.support.Anchoring;
+import city.trace.support.Browser;
+import city.trace.support.Demo;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * Devices as participants, through the API as programs use it: the carrier registers a truck's thermometer with
+ * its public key; the device's signed batches become anchored sensor-reporting events about the lots on board;
+ * every bad batch (forged, unknown device, replayed, from the future, nothing on board, suspended, retired) is a
+ * problem and stores nothing; a breach of a lot's cold-chain requirement raises one anchored alert.
+ */
+@QuarkusTest
+@TestSecurity(user = "carl", roles = "manufacturer")
+@OidcSecurity(claims = @Claim(key = "organization", value = Demo.CARRIER))
+class DeviceApiTest {
+
+    private static final String JOSE = "application/jose";
+
+    /** A registered device of ColdLink's, in a new truck that carries a new wheat lot (departed, not arrived). */
+    private record Truck(long id, String identifier, String vehicle, KeyPair keys, Batch wheat) {
+
+        String sign(long counter, List<ReadingBatch.Reading> readings) {
+            return ReadingSigner.sign(new ReadingBatch(identifier, counter, readings), keys.getPrivate(), null);
+        }
+
+        Response send(String jws) {
+            return post("/api/devices/" + id + "/readings", jws);
+        }
+    }
+
+    @Test
+    void aSignedBatchBecomesAnAnchoredSensorEventAboutTheLotsOnBoardKeptAsSigned() {
+        Truck truck = truckCarryingWheat("ES256");
+        String jws = truck.sign(1, readings(Instant.now().minus(30, ChronoUnit.MINUTES), 30, 4.0));
+        JsonNode accepted = truck.send(jws).then().statusCode(201)
+                .header("Location", containsString("/api/devices/" + truck.id() + "/readings/1"))
+                .body("accepted", equalTo(30)).body("counter", equalTo(1)).body("lots", hasItem(truck.wheat().lotLink()))
+                .extract().as(JsonNode.class);
+        String eventId = accepted.path("eventId").asText();
+
+        JsonNode event = Demo.read(() -> EpcisEvent.findByEventId(eventId).orElseThrow().json());
+        assertEquals("sensor_reporting", event.path("bizStep").asText());
+        assertEquals(truck.wheat().lotLink(), event.path("quantityList").path(0).path("epcClass").asText());
+        JsonNode sensor = event.path("sensorElementList").path(0);
+        assertEquals(truck.identifier(), sensor.path("sensorMetadata").path("deviceID").asText());
+        assertTrue(sensor.path("sensorMetadata").path("rawData").asText().endsWith("/api/devices/" + truck.id() + "/readings/1"));
+        assertEquals(30, sensor.path("sensorReport").size());
+        assertEquals("gs1:Temperature", sensor.path("sensorReport").path(0).path("type").asText());
+
+        // the payload as the device signed it, byte for byte, for anyone to check again
+        assertEquals(jws, given().get("/api/devices/" + truck.id() + "/readings/1").then().statusCode(200)
+                .contentType(JOSE).extract().asString());
+        // the registry entry the event's deviceMetadata points to: the key, not a secret
+        given().get("/api/devices/" + truck.id()).then().statusCode(200).body("identifier", equalTo(truck.identifier()))
+                .body("publicKey", containsString("BEGIN PUBLIC KEY")).body("status", equalTo("ACTIVE"))
+                .body("lastCounter", equalTo(1));
+        Anchoring.awaitStored(List.of(eventId), "FINAL", Duration.ofSeconds(60));
+    }
+
+    @Test
+    void everyBadBatchIsAProblemAndStoresNothing() {
+        Truck truck = truckCarryingWheat("EdDSA");
+        Instant start = Instant.now().minus(10, ChronoUnit.MINUTES);
+        truck.send(truck.sign(5, readings(start, 5, 4.0))).then().statusCode(201);
+        long batches = batchCount();
+
+        KeyPair other = ReadingSigner.generate("EdDSA");
+        String forged = ReadingSigner.sign(new ReadingBatch(truck.identifier(), 6, readings(start, 5, 4.0)),
+                other.getPrivate(), null);
+        refused(truck.send(forged), 401, "bad-signature");
+        refused(post("/api/devices/999999999/readings", truck.sign(6, readings(start, 5, 4.0))), 404, "unknown-device");
+        refused(truck.send(truck.sign(5, readings(start, 5, 4.0))), 409, "replayed-counter");
+        refused(truck.send(truck.sign(4, readings(start, 5, 4.0))), 409, "replayed-counter");
+        refused(truck.send(truck.sign(6, readings(Instant.now().plus(10, ChronoUnit.MINUTES), 2, 4.0))), 422, "clock-skew");
+        refused(truck.send(truck.sign(6, readings(Instant.now().minus(30, ChronoUnit.DAYS), 2, 4.0))), 422, "clock-skew");
+        refused(truck.send(truck.sign(6, readings(start, 2, -300.0))), 400, "malformed");
+        refused(truck.send("not a JWS"), 400, "malformed");
+        refused(truck.send(ReadingSigner.sign(new ReadingBatch("urn:example:someone-else", 6, readings(start, 2, 4.0)),
+                truck.keys().getPrivate(), null)), 422, "wrong-device");
+
+        Truck empty = registered("EdDSA", "EMPTY-" + Browser.unique(6), null);
+        refused(empty.send(empty.sign(1, readings(start, 3, 4.0))), 422, "nothing-on-board");
+
+        given().post("/api/devices/" + truck.id() + "/suspend").then().statusCode(200).body("status", equalTo("SUSPENDED"));
+        refused(truck.send(truck.sign(6, readings(start, 2, 4.0))), 409, "device-suspended");
+        given().post("/api/devices/" + truck.id() + "/resume").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        given().post("/api/devices/" + truck.id() + "/retire").then().statusCode(200).body("status", equalTo("RETIRED"))
+                .body("retirementEventId", org.hamcrest.Matchers.notNullValue());
+        refused(truck.send(truck.sign(6, readings(start, 2, 4.0))), 409, "device-retired");
+
+        assertEquals(batches, batchCount(), "no refused batch stored");
+        assertEquals(5L, Demo.read(() -> Device.<Device>findById(truck.id()).lastCounter));
+    }
+
+    @Test
+    void registrationRefusesPrivateKeysForeignIdentifiersAndTakenOnes() {
+        KeyPair keys = ReadingSigner.generate("ES256");
+        String identifier = "urn:example:thermometer:" + Browser.unique(8);
+        Map<String, Object> device = Map.of("identifier", identifier, "kind", "thermometer", "model", "TL-20",
+                "vehicle", "TRUCK-" + Browser.unique(4), "publicKey", ReadingSigner.privateKeyPem(keys.getPrivate()));
+        given().contentType(ContentType.JSON).body(device).post("/api/devices").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("never takes private keys"));
+
+        // a GIAI of the farm's company prefix is the farm's to register, not the carrier's
+        Map<String, Object> foreign = new java.util.HashMap<>(device);
+        foreign.put("identifier", "https://id.gs1.org/8004/" + Demo.FARM_PREFIX + "THERMO" + Browser.unique(4));
+        foreign.put("publicKey", ReadingSigner.publicKeyPem(keys.getPublic()));
+        given().contentType(ContentType.JSON).body(foreign).post("/api/devices").then().statusCode(400)
+                .body("detail", containsString("not yours to register"));
+
+        Map<String, Object> good = new java.util.HashMap<>(foreign);
+        good.put("identifier", identifier);
+        given().contentType(ContentType.JSON).body(good).post("/api/devices").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(good).post("/api/devices").then().statusCode(400)
+                .body("detail", containsString("registered already"));
+
+        Map<String, Object> both = new java.util.HashMap<>(good);
+        both.put("identifier", identifier + "-2");
+        both.put("site", Demo.FIELDS_GLN);
+        given().contentType(ContentType.JSON).body(both).post("/api/devices").then().statusCode(400)
+                .body("detail", containsString("one of the two"));
+        both.remove("vehicle");
+        given().contentType(ContentType.JSON).body(both).post("/api/devices").then().statusCode(400)
+                .body("detail", containsString("one of your organisation's sites"));
+    }
+
+    @Test
+    void aBreachOfTheLotsRequirementRaisesOneAnchoredAlert() {
+        Truck truck = truckCarryingWheat("ES256");
+        Demo.read(() -> {
+            ColdChainForm form = new ColdChainForm();
+            form.product = Demo.WHEAT_GTIN;
+            form.minCelsius = "2";
+            form.maxCelsius = "8";
+            form.toleratedMinutes = "30";
+            return Arc.container().instance(ColdChainRequirements.class).get()
+                    .set(Organization.findByCode(Demo.FARM).orElseThrow(), form);
+        });
+        Instant start = Instant.now().minus(2, ChronoUnit.HOURS);
+        // 20 minutes above 8 °C: tolerated
+        List<ReadingBatch.Reading> tolerated = readings(start, 60, 5.0);
+        excursion(tolerated, 10, 29, 9.5);
+        truck.send(truck.sign(1, tolerated)).then().statusCode(201);
+        assertEquals(0L, alerts(truck.wheat().lotLink()).size());
+
+        // then 45 minutes above: a breach
+        List<ReadingBatch.Reading> breaking = readings(start.plus(60, ChronoUnit.MINUTES), 60, 5.0);
+        excursion(breaking, 10, 54, 10.5);
+        truck.send(truck.sign(2, breaking)).then().statusCode(201);
+        List<ColdChainAlert> alerts = alerts(truck.wheat().lotLink());
+        assertEquals(1, alerts.size());
+        ColdChainAlert alert = alerts.getFirst();
+        assertEquals(ColdChainAlert.Kind.ABOVE, alert.kind);
+        assertEquals(10.5, alert.extremeCelsius);
+        assertEquals(45, alert.minutes);
+        JsonNode breach = Demo.read(() -> EpcisEvent.<EpcisEvent>findById(alert.eventId).json());
+        assertEquals("non_conformant", breach.path("disposition").asText());
+        assertEquals("ALARM_CONDITION", breach.path("sensorElementList").path(0).path("sensorReport").path(0)
+                .path("exception").asText());
+        String breachId = Demo.read(() -> EpcisEvent.<EpcisEvent>findById(alert.eventId).eventId);
+        Anchoring.awaitStored(List.of(breachId), "FINAL", Duration.ofSeconds(60));
+
+        // more readings out of the band: still one alert for the lot
+        List<ReadingBatch.Reading> more = readings(start.plus(120, ChronoUnit.MINUTES).minus(1, ChronoUnit.MINUTES), 3, 11.0);
+        truck.send(truck.sign(3, more)).then().statusCode(201);
+        assertEquals(1, alerts(truck.wheat().lotLink()).size());
+    }
+
+    private static Response post(String path, String jws) {
+        return given().contentType(JOSE).body(jws.getBytes(StandardCharsets.UTF_8)).post(path);
+    }
+
+    private static void refused(Response response, int status, String reason) {
+        response.then().statusCode(status).contentType("application/problem+json")
+                .body("type", equalTo(ReadingProblems.TYPE + reason));
+    }
+
+    private static List<ColdChainAlert> alerts(String lot) {
+        return Demo.read(() -> ColdChainAlert.<ColdChainAlert>list("lot", lot));
+    }
+
+    private static long batchCount() {
+        return Demo.read(() -> SignedBatch.count());
+    }
+
+    /** {@code count} readings a minute apart from {@code start}, all at {@code celsius}. */
+    private static List<ReadingBatch.Reading> readings(Instant start, int count, double celsius) {
+        List<ReadingBatch.Reading> readings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            readings.add(new ReadingBatch.Reading(start.plus(i, ChronoUnit.MINUTES), "Temperature",
+                    BigDecimal.valueOf(celsius), "CEL"));
+        }
+        return readings;
+    }
+
+    /** Readings {@code from} to {@code to} (inclusive) at {@code celsius}: out of the band until reading to + 1. */
+    private static void excursion(List<ReadingBatch.Reading> readings, int from, int to, double celsius) {
+        for (int i = from; i <= to; i++) {
+            ReadingBatch.Reading r = readings.get(i);
+            readings.set(i, new ReadingBatch.Reading(r.time(), r.type(), BigDecimal.valueOf(celsius), r.unit()));
+        }
+    }
+
+    /** A new wheat lot the farm ships with ColdLink, departed by ColdLink in a new truck with a registered device. */
+    private static Truck truckCarryingWheat(String algorithm) {
+        String vehicle = "TRUCK-" + Browser.unique(6);
+        Batch wheat = Demo.batch(Demo.WHEAT_GTIN, Demo.FIELDS_GLN, "COLD", "10", Unit.TNE);
+        Truck truck = registered(algorithm, vehicle, wheat);
+        Demo.read(() -> {
+            ShipmentForm form = new ShipmentForm();
+            form.carrierId = Organization.findByCode(Demo.CARRIER).orElseThrow().id.toString();
+            form.originSiteId = Site.findByGln(Demo.FIELDS_GLN).orElseThrow().id.toString();
+            form.destinationSiteId = Site.findByGln(Demo.BAKERY_PLANT_GLN).orElseThrow().id.toString();
+            form.batchId = List.of(wheat.id.toString());
+            form.quantity = List.of("10");
+            ShipmentService shipments = Arc.container().instance(ShipmentService.class).get();
+            long shipment = shipments.create(Organization.findByCode(Demo.FARM).orElseThrow(), form).id;
+            // departed three hours ago, recorded now: the readings of the trip so far are about the wheat
+            return shipments.depart(Organization.findByCode(Demo.CARRIER).orElseThrow(), shipment, vehicle,
+                    Instant.now().minus(3, ChronoUnit.HOURS));
+        });
+        return truck;
+    }
+
+    private static Truck registered(String algorithm, String vehicle, Batch wheat) {
+        KeyPair keys = ReadingSigner.generate(algorithm);
+        String identifier = "https://id.gs1.org/8004/8712348" + "T" + Browser.unique(8);
+        long id = given().contentType(ContentType.JSON).body(Map.of("identifier", identifier, "kind", "thermometer",
+                "model", "ColdLink TL-20", "vehicle", vehicle, "publicKey", ReadingSigner.publicKeyPem(keys.getPublic())))
+                .post("/api/devices").then().statusCode(201).body("status", equalTo("ACTIVE"))
+                .extract().jsonPath().getLong("id");
+        return new Truck(id, identifier, vehicle, keys, wheat);
+    }
+}
