@@ -6,6 +6,11 @@
 #   c. the Merkle audit path leads from the hash to the anchor round's root (RFC 9162);
 #   d. the node is on the bundle's chain, and the ProvenanceRegistry contract anchored the root, for a tree
 #      of the proof's size, in the stated block.
+# And for each event made from readings a device signed (one with a "device" block):
+#   e. the device's signature (the JWS as it was sent, ES256 or EdDSA) verifies with the bundle's public key,
+#      and the event's sensor reports are exactly the signed readings (same device, count, order and values);
+#   f. that key's thumbprint is the one the device's registration event anchored (dev:keyThumbprint in its
+#      ILMD), and the registration event itself passes a to d (not anchored yet: the readings stay PENDING).
 # It prints a line per event (VERIFIED, PENDING, TAMPERED, NOT_ON_CHAIN or UNREACHABLE) and per check.
 #
 # Usage: scripts/verify-bundle.sh BUNDLE.json [--rpc URL]     URL defaults to http://127.0.0.1:8545

@@ -13,11 +13,22 @@ import city.trace.epcis.hash.HashVersion;
  * One event of a bundle: the EPCIS event as stored (it may hold {@code eventID} and {@code recordTime}, which
  * the hash leaves out), the namespaces its document declared, its pre-hash and Event Hash ID, and the proof
  * that the hash is in an anchor round, absent while the event is {@link AnchoringStatus#PENDING}.
+ * <p>
+ * A sensor-reporting event made from a device's signed readings also has a {@code device} member (a
+ * {@link BundleDevice}: the JWS, the registered key and the device's registration entry), so that the readings
+ * can be checked against the device's signature and the key against its anchored registration. Events without
+ * one (every other event, and sensor data from systems that do not sign it) leave the member out.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BundleEvent(String eventID, JsonNode event, Map<String, String> namespaces, String hashVersion,
-        String prehash, String hash, AnchoringStatus status, BundleProof proof) {
+        String prehash, String hash, AnchoringStatus status, BundleProof proof, BundleDevice device) {
+
+    /** An event no device signed. */
+    public BundleEvent(String eventID, JsonNode event, Map<String, String> namespaces, String hashVersion,
+            String prehash, String hash, AnchoringStatus status, BundleProof proof) {
+        this(eventID, event, namespaces, hashVersion, prehash, hash, status, proof, null);
+    }
 
     public BundleEvent {
         BundleFields.present(eventID, "eventID");
@@ -31,8 +42,9 @@ public record BundleEvent(String eventID, JsonNode event, Map<String, String> na
         namespaces = Map.copyOf(namespaces);
         HashVersion.parse(BundleFields.present(hashVersion, "hashVersion"));
         BundleFields.present(prehash, "prehash");
+        BundleFields.present(hash, "hash");
         try {
-            EventHashId.parse(BundleFields.present(hash, "hash"));
+            EventHashId.parse(hash);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("hash: " + e.getMessage(), e);
         }

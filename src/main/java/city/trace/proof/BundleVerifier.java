@@ -7,8 +7,9 @@ import city.trace.proof.CheckResult.Check;
 
 /**
  * The one verifier of CityTrace's claims, used by the command line, the pages, the proof API and the sweep:
- * every event's record against its fingerprint and proof (offline), then the proof's root against the chain.
- * Plain Java: the app need not run.
+ * every event's record against its fingerprint and proof (offline), then the proof's root against the chain,
+ * and for readings a device signed, the signature and the key's anchored registration. Plain Java: the app need
+ * not run.
  */
 public final class BundleVerifier {
 
@@ -40,8 +41,20 @@ public final class BundleVerifier {
                 .toList();
     }
 
+    /**
+     * Checks a to d of the event; for an event a device signed also e and f, which verify its registration entry
+     * as an event of its own (sharing the chain's answers).
+     */
     private EventReport verify(BundleEvent event, ChainChecks chainChecks) {
-        return report(event.eventID(), records.check(event), event.status(), event.proof(), chainChecks);
+        EventReport report = report(event.eventID(), records.check(event), event.status(), event.proof(), chainChecks);
+        if (event.device() == null) {
+            return report;
+        }
+        List<CheckResult> checks = new ArrayList<>(report.checks());
+        checks.add(DeviceChecks.signature(event));
+        checks.add(DeviceChecks.key(event, verify(event.device().registration(), chainChecks)));
+        boolean verified = checks.stream().allMatch(CheckResult::isPassed);
+        return new EventReport(event.eventID(), checks, verified ? report.anchor() : null);
     }
 
     private static EventReport report(String id, List<CheckResult> recordChecks, AnchoringStatus status,

@@ -6,7 +6,7 @@ package city.trace.proof;
  */
 public record CheckResult(Check check, Outcome outcome, String detail) {
 
-    /** The checks, in the order they are run and printed. */
+    /** The checks, in the order they are run and printed; e and f only for events a device signed. */
     public enum Check {
         /** a. The pre-hash recomputed from the event and its namespaces equals the bundle's. */
         PREHASH("pre-hash"),
@@ -19,7 +19,11 @@ public record CheckResult(Check check, Outcome outcome, String detail) {
         /** d. The contract anchored the root, for a tree of the proof's size. */
         ANCHOR("anchor"),
         /** d. In the block (and at the time) the bundle states. */
-        BLOCK("block");
+        BLOCK("block"),
+        /** e. The device's signature verifies with the bundle's key, over exactly the event's readings. */
+        SIGNATURE("signature"),
+        /** f. The key is the one the device's registration event anchored, and that event verifies. */
+        KEY("key");
 
         private final String label;
 

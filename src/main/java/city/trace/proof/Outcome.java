@@ -13,7 +13,10 @@ public enum Outcome {
     UNREACHABLE(5),
     /** The record matches its proof, but the chain does not hold the anchor the bundle states. */
     NOT_ON_CHAIN(4),
-    /** The record does not match its fingerprint, or the fingerprint does not match its proof. */
+    /**
+     * The record does not match its fingerprint, or the fingerprint does not match its proof; or the readings
+     * are not what the device signed, or not with the key its registration anchored.
+     */
     TAMPERED(4);
 
     private final int exitCode;

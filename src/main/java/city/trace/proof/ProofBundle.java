@@ -11,6 +11,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * so that anyone can check them against the chain without trusting CityTrace. The app produces it, the
  * command-line verifier (city.trace.proof.cli.VerifyBundleCommand) and js/verify.js check it.
  * <p>
+ * An event made from a device's signed readings may carry an optional {@code device} member ({@link BundleDevice}:
+ * the JWS as signed, the registered public key, and the device's registration as an entry of its own), which
+ * the verifiers check as well. Bundles without it are still of this format and verify as before.
+ * <p>
  * The constructors reject what is not a well-formed bundle (IllegalArgumentException saying which field), so a
  * bundle that exists is well-formed; whether it is true is the verifier's question.
  */

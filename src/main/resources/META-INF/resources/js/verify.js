@@ -3,7 +3,13 @@
 // <script type="application/json" id="proof-bundle">, it checks with WebCrypto that
 //   - SHA-256 of the event's pre-hash (UTF-8) is the digest in its Event Hash ID, and
 //   - the Merkle audit path leads from the leaf hash SHA-256(0x00 ‖ digest) to the batch's root
-//     (RFC 9162 section 2.1.3.2, exactly as city.trace.merkle.InclusionProof#rootFor).
+//     (RFC 9162 section 2.1.3.2, exactly as city.trace.merkle.InclusionProof#rootFor);
+// and for an event a device signed (one with a "device" block) that
+//   - the device's JWS verifies with the bundle's public key (ES256 or Ed25519), and the event's sensor
+//     reports are exactly the signed readings, of the device the event names, and
+//   - the key's RFC 7638 thumbprint is the one the device's registration entry holds (dev:keyThumbprint),
+//     that entry names the device and matches its own hash and proof
+//     (as city.trace.proof.DeviceChecks; a browser without Ed25519 says it cannot check such a signature).
 // What a browser cannot check: that the pre-hash is the canonical form of the event (that canonicalisation
 // lives in Java, city.trace.epcis.hash.EventHasher), and that the root is anchored on the chain (it has no
 // chain node to ask). scripts/verify-bundle.sh checks both, on the same bundle, against any node.
@@ -22,6 +28,7 @@
   const WORDS = {
     markOk: '✓ checked by your browser',
     markBad: '✗ does not match',
+    markNoEd25519: '✓ checked by your browser, except the device signature: this browser cannot check Ed25519 keys',
     allMatch: 'Your browser re-checked all [count] records: they match their fingerprints and Merkle proofs.',
     someAnchored: 'Your browser re-checked all [count] records: they match their fingerprints, the [anchored] anchored ones also their Merkle proofs.',
     noneAnchored: 'Your browser re-checked all [count] records: they match their fingerprints.',
@@ -31,6 +38,13 @@
   };
   const LEAF_PREFIX = Uint8Array.of(0x00);
   const NODE_PREFIX = Uint8Array.of(0x01);
+  const BASE64URL = /^[A-Za-z0-9_-]+$/;
+  const DEVICE_NAMESPACE = 'https://citytrace.city/ns/device#';
+  // the JWS algorithms a device signs with, as WebCrypto names them (ES256's R‖S is WebCrypto's own form)
+  const JWS_ALGORITHMS = {
+    ES256: { key: { name: 'ECDSA', namedCurve: 'P-256' }, verify: { name: 'ECDSA', hash: 'SHA-256' } },
+    EdDSA: { key: { name: 'Ed25519' }, verify: { name: 'Ed25519' } },
+  };
 
   // undefined outside a secure context: pages over plain HTTP to hosts other than localhost
   function subtle() {
@@ -99,17 +113,120 @@
     return reached !== null && sameBytes(reached, fromHex(root));
   }
 
-  // One bundle event → { hashMatches, proofMatches }; proofMatches is null for an event without a proof
-  // (PENDING: not in a batch yet). Anything malformed is a mismatch, never an exception.
+  function fromBase64(text) {
+    return Uint8Array.from(atob(text), c => c.charCodeAt(0));
+  }
+
+  function fromBase64Url(text) {
+    if (typeof text !== 'string' || !BASE64URL.test(text)) {
+      throw new Error('not base64url');
+    }
+    return fromBase64(text.replace(/-/g, '+').replace(/_/g, '/'));
+  }
+
+  function toBase64Url(bytes) {
+    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  // A bare GS1 measurement type as the event writes it (gs1:Temperature); a URI as it is.
+  function measurementType(type) {
+    return type.includes(':') ? type : `gs1:${type}`;
+  }
+
+  function sensorMetadata(event) {
+    const elements = event && event.sensorElementList;
+    return (Array.isArray(elements) && elements[0]) || {};
+  }
+
+  // The event says what the device signed: its device, and the same readings in the same order.
+  function sameReadings(event, batch) {
+    const element = sensorMetadata(event);
+    const reports = element.sensorReport;
+    const readings = batch && batch.readings;
+    return (element.sensorMetadata || {}).deviceID === batch.device && Array.isArray(reports)
+      && Array.isArray(readings) && reports.length === readings.length
+      && readings.every((reading, i) => {
+        const report = reports[i] || {};
+        return typeof reading.type === 'string' && report.type === measurementType(reading.type)
+          && typeof report.value === 'number' && report.value === reading.value && report.uom === reading.unit
+          && typeof report.time === 'string' && !Number.isNaN(Date.parse(report.time))
+          && Date.parse(report.time) === Date.parse(reading.time);
+      });
+  }
+
+  // RFC 7638: SHA-256 of the key's required JWK members in lexical order, base64url.
+  async function thumbprint(key) {
+    const jwk = await subtle().exportKey('jwk', key);
+    const members = jwk.kty === 'EC' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }
+      : { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
+    return toBase64Url(await sha256(new TextEncoder().encode(JSON.stringify(members))));
+  }
+
+  // The registration's ILMD dev:keyThumbprint values, under any prefix bound to the device namespace (by its
+  // document or the event itself) or as a full IRI.
+  function anchoredThumbprints(registration) {
+    const prefixes = { ...(registration.namespaces || {}) };
+    const context = registration.event['@context'];
+    for (const entry of Array.isArray(context) ? context : [context]) {
+      Object.entries(entry && typeof entry === 'object' ? entry : {}).forEach(([prefix, definition]) => {
+        prefixes[prefix] = definition && typeof definition === 'object' ? definition['@id'] : definition;
+      });
+    }
+    return Object.entries(registration.event.ilmd || {}).filter(([name]) => {
+      const colon = name.indexOf(':');
+      return name === `${DEVICE_NAMESPACE}keyThumbprint` || (colon > 0
+        && name.slice(colon + 1) === 'keyThumbprint' && prefixes[name.slice(0, colon)] === DEVICE_NAMESPACE);
+    }).map(([, value]) => value);
+  }
+
+  // An event a device signed → { signatureMatches, keyMatches }, each null when this browser cannot check an
+  // Ed25519 key. Anything malformed is a mismatch.
+  async function verifyDevice(event) {
+    const { jws, publicKey, registration } = event.device;
+    let key;
+    let parts;
+    let algorithm;
+    try {
+      parts = jws.split('.');
+      algorithm = JWS_ALGORITHMS[JSON.parse(new TextDecoder().decode(fromBase64Url(parts[0]))).alg];
+      const der = fromBase64(publicKey.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''));
+      key = await subtle().importKey('spki', der, algorithm.key, true, ['verify']);
+    } catch (error) {
+      const unsupported = error && error.name === 'NotSupportedError' && algorithm === JWS_ALGORITHMS.EdDSA;
+      return unsupported ? { signatureMatches: null, keyMatches: null } : { signatureMatches: false, keyMatches: false };
+    }
+    let signatureMatches;
+    try {
+      const signed = await subtle().verify(algorithm.verify, key, fromBase64Url(parts[2]),
+        new TextEncoder().encode(`${parts[0]}.${parts[1]}`));
+      signatureMatches = signed && parts.length === 3
+        && sameReadings(event.event, JSON.parse(new TextDecoder().decode(fromBase64Url(parts[1]))));
+    } catch (error) {
+      signatureMatches = false;
+    }
+    const deviceID = (sensorMetadata(event.event).sensorMetadata || {}).deviceID;
+    const anchored = registration && registration.event ? anchoredThumbprints(registration) : [];
+    const own = await thumbprint(key);
+    const entry = registration ? await verifyEvent(registration) : { hashMatches: false };
+    const keyMatches = anchored.length > 0 && anchored.every(value => value === own)
+      && Array.isArray(registration.event.epcList) && registration.event.epcList.includes(deviceID)
+      && entry.hashMatches && entry.proofMatches !== false;
+    return { signatureMatches, keyMatches };
+  }
+
+  // One bundle event → { hashMatches, proofMatches } and, for an event a device signed, { signatureMatches,
+  // keyMatches }; proofMatches is null for an event without a proof (PENDING: not in a batch yet). Anything
+  // malformed is a mismatch, never an exception.
   async function verifyEvent(event) {
     const id = HASH_ID.exec(typeof event.hash === 'string' ? event.hash : '');
+    const device = event.device ? await verifyDevice(event) : {};
     if (!id || typeof event.prehash !== 'string') {
-      return { hashMatches: false, proofMatches: event.proof ? false : null };
+      return { hashMatches: false, proofMatches: event.proof ? false : null, ...device };
     }
     const digest = fromHex(id[1]);
     const hashMatches = sameBytes(await sha256(new TextEncoder().encode(event.prehash)), digest);
     const proofMatches = event.proof ? await proofLeadsToRoot(event.proof, digest) : null;
-    return { hashMatches, proofMatches };
+    return { hashMatches, proofMatches, ...device };
   }
 
   // The whole bundle → [{ eventID, hashMatches, proofMatches, matches }] in the bundle's order.
@@ -117,7 +234,9 @@
     const events = bundle && Array.isArray(bundle.events) ? bundle.events : [];
     return Promise.all(events.map(async event => {
       const result = await verifyEvent(event);
-      return { eventID: event.eventID, ...result, matches: result.hashMatches && result.proofMatches !== false };
+      const matches = result.hashMatches && result.proofMatches !== false && result.signatureMatches !== false
+        && result.keyMatches !== false;
+      return { eventID: event.eventID, ...result, matches };
     }));
   }
 
@@ -168,7 +287,8 @@
     for (const mark of doc.querySelectorAll('[data-browser-check]')) {
       const result = results.find(candidate => candidate.eventID === mark.getAttribute('data-browser-check'));
       if (result) {
-        show(mark, say(summary, result.matches ? 'markOk' : 'markBad'), result.matches ? 'ok' : 'bad');
+        const ok = result.signatureMatches === null ? 'markNoEd25519' : 'markOk';
+        show(mark, say(summary, result.matches ? ok : 'markBad'), result.matches ? 'ok' : 'bad');
       }
     }
     show(summary, ...summaryOf(summary, results));

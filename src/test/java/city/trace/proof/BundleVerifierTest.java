@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -66,9 +67,10 @@ class BundleVerifierTest {
         Run run = run(anchored, chain.rpcUrl());
         assertEquals(0, run.exitCode(), run.out());
         assertTrue(run.out().contains("Result: " + events.size() + " VERIFIED\n"), run.out());
-        // a line per event and per check
+        // a line per event and per check; no device signed these events, so checks e and f are not run
         assertEquals(events.size(), run.out().lines().filter(line -> line.startsWith("VERIFIED ")).count());
-        assertEquals(events.size() * Check.values().length, run.out().lines().filter(line -> line.startsWith("  ok ")).count());
+        assertEquals(events.size() * EnumSet.range(Check.PREHASH, Check.BLOCK).size(),
+                run.out().lines().filter(line -> line.startsWith("  ok ")).count());
     }
 
     @Test

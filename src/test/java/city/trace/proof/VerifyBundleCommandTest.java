@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import city.trace.proof.cli.VerifyBundleCommand;
+import city.trace.signedreadings.DeviceKey;
+import city.trace.signedreadings.ReadingBatch;
 
 /** The command line without a chain: usage, and bundles it must refuse with a clear message and exit code 2. */
 class VerifyBundleCommandTest {
@@ -98,6 +100,26 @@ class VerifyBundleCommandTest {
         assertRefused("null", "expected a JSON object, found null");
         assertRefused("[]", "Cannot deserialize value of type");
         assertRefused(TestBundles.editedJson(wellFormed, json -> { }) + " {}", "Trailing token");
+    }
+
+    @Test
+    void aSignedEventGetsASignatureAndAKeyLine() throws IOException {
+        // neither the readings nor the registration anchored yet: the chain is not asked
+        SignedDevice device = SignedDevice.generate("ES256");
+        ReadingBatch batch = device.batch(1);
+        BundleEvent signed = device.signed(device.readings(batch).inBundle(AnchoringStatus.PENDING, null),
+                device.sign(batch), device.registration().inBundle(AnchoringStatus.PENDING, null));
+        Path file = TestBundles.write(TestBundles.bundle(List.of(signed)), files.resolve("signed.json"));
+        Run run = run(file.toString(), "--rpc", "http://127.0.0.1:1");
+        assertEquals(3, run.exitCode(), run.out() + run.err());
+        List<String> checks = run.out().lines().filter(line -> line.startsWith("  ")).toList();
+        assertEquals(List.of("ok", "ok", "wait", "ok", "wait"), checks.stream().map(line -> line.strip().split(" +")[0]).toList(),
+                run.out());
+        assertEquals("  ok    signature  3 readings signed by device " + device.identifier() + " (ES256, key "
+                + DeviceKey.parse(device.publicKeyPem()).thumbprint() + ", batch 1)", checks.get(3));
+        assertTrue(checks.get(4).startsWith("  wait  key        device " + device.identifier() + "'s registration event ni:///"),
+                checks.get(4));
+        assertTrue(checks.get(4).endsWith(" is PENDING: anchor: not in an anchored round yet (PENDING)"), checks.get(4));
     }
 
     @Test

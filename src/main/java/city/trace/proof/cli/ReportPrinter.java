@@ -28,7 +28,7 @@ final class ReportPrinter {
             out.println();
             out.printf("%-12s  %s%n", event.outcome(), event.eventID());
             for (CheckResult check : event.checks()) {
-                out.printf("  %-4s  %-8s  %s%n", marker(check), check.check().label(), check.detail());
+                out.printf("  %-4s  %-9s  %s%n", marker(check), check.check().label(), check.detail());
             }
         }
         out.println();

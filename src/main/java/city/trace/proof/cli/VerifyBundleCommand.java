@@ -35,9 +35,14 @@ import picocli.CommandLine.Spec;
                 + "  b. SHA-256 of the pre-hash is the digest in the Event Hash ID,%n"
                 + "  c. the Merkle audit path leads from that hash to the root (RFC 9162),%n"
                 + "  d. the chain node at URL is on the bundle's chain and the registry contract%n"
-                + "     anchored that root, for a tree of that size, in the stated block.%n%n"
-                + "Outcome per event: VERIFIED, PENDING (not anchored yet: a and b checked), TAMPERED (a, b or c%n"
-                + "fails), NOT_ON_CHAIN (d fails), UNREACHABLE (the node cannot be asked).",
+                + "     anchored that root, for a tree of that size, in the stated block;%n"
+                + "and for readings a device signed (events with a device block), that%n"
+                + "  e. the device's signature (JWS) verifies with the bundle's key, over exactly the event's%n"
+                + "     readings,%n"
+                + "  f. that key is the one the device's registration event anchored, and that event passes%n"
+                + "     a to d itself.%n%n"
+                + "Outcome per event: VERIFIED, PENDING (not anchored yet: a and b checked), TAMPERED (a, b, c,%n"
+                + "e or f fails), NOT_ON_CHAIN (d fails), UNREACHABLE (the node cannot be asked).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every event VERIFIED",
