@@ -46,12 +46,22 @@ test('a shopper scans the bread\'s QR code and sees its verified journey back to
   // and the browser's own check of every fingerprint and Merkle path
   await expect(phone.locator('#browser-check-summary')).toContainText(/^Your browser re-checked all \d+ records: they match their fingerprints and Merkle proofs\.$/);
   await expect(phone.locator('.browser-check.bad')).toHaveCount(0);
+  // ColdLink's truck thermometer signed every reading on the way: a verified temperature record, drawn on the server
+  const temperatures = phone.locator('#temperatures');
+  await expect(temperatures).toContainText('Kept between 2 and 8 °C throughout, measured by 1 registered device.');
+  await expect(temperatures).toContainText('Each reading is signed by the device that measured it');
+  const chart = temperatures.locator('svg[role="img"]');
+  await expect(chart).toBeVisible();
+  await expect(chart).toContainText('(verified)');
+  expect((await chart.boundingBox()).width, 'the chart fits the phone').toBeLessThanOrEqual(390);
 
   await phone.getByRole('link', { name: '中文' }).click();
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Milk bread loaf 800 g 的来源');
+  await expect(phone.locator('#temperatures')).toContainText('全程保持在 2 至 8 °C 之间，由 1 台已登记设备测量。');
   await expect(phone.locator('#verdict')).toContainText('已验证');
   await phone.getByRole('link', { name: 'Nederlands' }).click();
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Waar Milk bread loaf 800 g vandaan komt');
+  await expect(phone.locator('#temperatures')).toContainText('Steeds tussen 2 en 8 °C gehouden, gemeten door 1 geregistreerd apparaat.');
   // the choice is remembered on the next scan
   await phone.goto(link);
   await expect(phone.locator('html')).toHaveAttribute('lang', 'nl');

@@ -2,6 +2,7 @@ package city.trace.batch;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import city.trace.epcis.EpcisConfig;
 import city.trace.epcis.CaptureService;
+import city.trace.epcis.LateRecording;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
 import city.trace.product.Product;
@@ -44,7 +46,14 @@ public class BatchService {
      */
     @Transactional
     public Batch create(Organization owner, BatchForm form) {
+        return create(owner, form, Instant.now());
+    }
+
+    /** As {@link #create(Organization, BatchForm)}, for a batch made at {@code at}, recorded after the fact. */
+    @Transactional
+    public Batch create(Organization owner, BatchForm form, Instant at) {
         Batch batch = register(owner, form);
+        batch.createdAt = LateRecording.check(at, "productionDate", "batch");
         captures.record(owner, BatchEvents.commissioned(batch, batch.createdAt, ZoneId.of(epcis.siteTimeZone())),
                 Map.of());
         return batch;

@@ -1,8 +1,11 @@
 package city.trace.demo;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +20,10 @@ import org.jboss.logging.Logger;
 
 import city.trace.batch.Batch;
 import city.trace.batch.BatchService;
+import city.trace.device.ColdChainForm;
+import city.trace.device.ColdChainRequirements;
+import city.trace.device.DeviceRegistry;
+import city.trace.device.ReadingIntake;
 import city.trace.gs1.CheckDigit;
 import city.trace.gs1.DigitalLink;
 import city.trace.org.Organization;
@@ -40,7 +47,8 @@ import io.quarkus.runtime.StartupEvent;
  * A small industrial chain across two cities, recorded through the application's own services on the
  * first start with {@code citytrace.demo.enabled=true}: a wheat farm and a dairy farm near Groningen supply
  * a mill and bakery there; a cold-chain carrier brings the bread to a market in Rotterdam, where the city's
- * food safety office watches. All of it is one transaction, so a second start finds it complete or absent.
+ * food safety office watches. The day's work is recorded as it happened over the eight hours before the seeding,
+ * with the carrier's thermometers signing the temperature of the milk's and the bread's trips. All of it is one transaction, so a second start finds it complete or absent.
  */
 @ApplicationScoped
 @Named("demo")
@@ -67,6 +75,12 @@ public class DemoData {
     ShipmentService shipments;
     @Inject
     ProcessService processes;
+    @Inject
+    DeviceRegistry devices;
+    @Inject
+    ReadingIntake readings;
+    @Inject
+    ColdChainRequirements requirements;
 
     void onStart(@Observes StartupEvent start, @ConfigProperty(name = "citytrace.demo.enabled") boolean enabled) {
         if (enabled) {
@@ -109,29 +123,46 @@ public class DemoData {
         Product bread = product(bakery, BREAD, "Bakery", "Made with Korenaar flour and Zonneweide milk");
         Product rolls = product(bakery, "Wholemeal rolls, 6 pack", "Bakery", "Made with Korenaar flour and Zonneweide milk");
 
+        // the bread must be kept chilled on its way, the raw milk colder still
+        requirement(bakery, bread.gtin, null, "2", "8", "30");
+        requirement(dairy, null, "Dairy", "1", "6", "15");
+        DemoThermometer truck = DemoThermometer.register(devices, carrier, "ColdLink-T1", "TL20-0001");
+        DemoThermometer tanker = DemoThermometer.register(devices, carrier, "ColdLink-T2", "TL20-0002");
+
+        // the day's work, recorded as it happened over the last eight hours
+        Instant start = Instant.now().minus(Duration.ofHours(8)).truncatedTo(ChronoUnit.MINUTES);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Batch wheatLot = batches.create(farm, batchForm(wheat, "W" + today.minusDays(110).getYear() + "-07", fields,
-                today.minusDays(110), null, "24", "TNE"));
+                today.minusDays(110), null, "24", "TNE"), start);
         Batch milkLot = batches.create(dairy, batchForm(milk, "M" + compact(today.minusDays(4)), parlour,
-                today.minusDays(4), today.plusDays(3), "3000", "LTR"));
-        deliver(farm, carrier, fields, plant, wheatLot, "24");
-        deliver(dairy, carrier, parlour, plant, milkLot, "3000");
+                today.minusDays(4), today.plusDays(3), "3000", "LTR"), minutes(start, 10));
+        deliver(farm, carrier, fields, plant, wheatLot, "24", minutes(start, 20), minutes(start, 80), null);
+        // the milk tanker's cooling fails for 25 minutes on the way: more than the milk tolerates
+        Shipment milkTrip = depart(dairy, carrier, tanker.vehicle(), parlour, plant, milkLot, "3000", minutes(start, 30));
+        tanker.trip(readings, minutes(start, 30), minutes(start, 90), 3.5, minutes(start, 50), Duration.ofMinutes(25), 8.5);
+        shipments.arrive(plant.organization, milkTrip.id, minutes(start, 90));
 
         Batch flourLot = process(bakery, Map.of(wheatLot, "24"), batchForm(flour, "F" + compact(today.minusDays(3)),
-                plant, today.minusDays(3), today.plusDays(180), "18000", "KGM"));
+                plant, today.minusDays(3), today.plusDays(180), "18000", "KGM"), minutes(start, 120));
         Batch breadLot = process(bakery, Map.of(flourLot, "1000", milkLot, "600"), batchForm(bread,
-                "B" + compact(today.minusDays(2)), plant, today.minusDays(2), today.plusDays(4), "2400", "H87"));
-        deliver(bakery, carrier, plant, shop, breadLot, "1200");
+                "B" + compact(today.minusDays(2)), plant, today.minusDays(2), today.plusDays(4), "2400", "H87"),
+                minutes(start, 150));
+        // ColdLink's truck brings the bread to Rotterdam, its thermometer signing every reading
+        Shipment breadTrip = depart(bakery, carrier, truck.vehicle(), plant, shop, breadLot, "1200", minutes(start, 180));
+        truck.trip(readings, minutes(start, 180), minutes(start, 300), 4.5, null, null, 0);
+        shipments.arrive(shop.organization, breadTrip.id, minutes(start, 300));
         // a second harvest, milled apart, and rolls of it with the same milk: a trace worth drawing
         Batch secondWheat = batches.create(farm, batchForm(wheat, "W" + today.minusDays(80).getYear() + "-08", fields,
-                today.minusDays(80), null, "12", "TNE"));
-        deliver(farm, carrier, fields, plant, secondWheat, "12");
+                today.minusDays(80), null, "12", "TNE"), minutes(start, 310));
+        deliver(farm, carrier, fields, plant, secondWheat, "12", minutes(start, 320), minutes(start, 360), null);
         Batch secondFlour = process(bakery, Map.of(secondWheat, "12"), batchForm(flour, "F" + compact(today.minusDays(2)),
-                plant, today.minusDays(2), today.plusDays(180), "9000", "KGM"));
+                plant, today.minusDays(2), today.plusDays(180), "9000", "KGM"), minutes(start, 390));
         Batch rollsLot = process(bakery, Map.of(secondFlour, "500", milkLot, "300"), batchForm(rolls,
-                "R" + compact(today.minusDays(1)), plant, today.minusDays(1), today.plusDays(3), "1200", "H87"));
-        deliver(bakery, carrier, plant, shop, rollsLot, "600");
-        LOG.info("Demo supply chain seeded: 6 members, 5 products, 7 batches (4 from processing), 5 shipments");
+                "R" + compact(today.minusDays(1)), plant, today.minusDays(1), today.plusDays(3), "1200", "H87"),
+                minutes(start, 420));
+        deliver(bakery, carrier, plant, shop, rollsLot, "600", minutes(start, 435), minutes(start, 465), null);
+        LOG.info("Demo supply chain seeded: 6 members, 5 products, 7 batches (4 from processing), 5 shipments, "
+                + "2 thermometers with signed temperature records (the milk's with an excursion)");
     }
 
     /**
@@ -167,12 +198,27 @@ public class DemoData {
         return products.create(org, form);
     }
 
-    private Batch process(Organization org, Map<Batch, String> inputs, ProcessForm form) {
+    private Batch process(Organization org, Map<Batch, String> inputs, ProcessForm form, Instant at) {
         inputs.forEach((batch, quantity) -> {
             form.inputBatchId.add(batch.id.toString());
             form.inputQuantity.add(quantity);
         });
-        return processes.transform(org, form);
+        return processes.transform(org, form, at);
+    }
+
+    private void requirement(Organization owner, String gtin, String category, String min, String max,
+            String toleratedMinutes) {
+        ColdChainForm form = new ColdChainForm();
+        form.product = gtin;
+        form.category = category;
+        form.minCelsius = min;
+        form.maxCelsius = max;
+        form.toleratedMinutes = toleratedMinutes;
+        requirements.set(owner, form);
+    }
+
+    private static Instant minutes(Instant start, long minutes) {
+        return start.plus(Duration.ofMinutes(minutes));
     }
 
     /** The form of a batch; a ProcessForm so that it can also be a processing step's output. */
@@ -189,7 +235,14 @@ public class DemoData {
         return form;
     }
 
-    private void deliver(Organization shipper, Organization carrier, Site from, Site to, Batch batch, String quantity) {
+    private void deliver(Organization shipper, Organization carrier, Site from, Site to, Batch batch, String quantity,
+            Instant departs, Instant arrives, String vehicle) {
+        shipments.arrive(to.organization, depart(shipper, carrier, vehicle, from, to, batch, quantity, departs).id, arrives);
+    }
+
+    /** A shipment planned by the shipper and departed with the carrier (in {@code vehicle}, if named). */
+    private Shipment depart(Organization shipper, Organization carrier, String vehicle, Site from, Site to, Batch batch,
+            String quantity, Instant departs) {
         ShipmentForm form = new ShipmentForm();
         form.carrierId = carrier.id.toString();
         form.originSiteId = from.id.toString();
@@ -197,8 +250,7 @@ public class DemoData {
         form.batchId = List.of(batch.id.toString());
         form.quantity = List.of(quantity);
         Shipment shipment = shipments.create(shipper, form);
-        shipments.depart(carrier, shipment.id);
-        shipments.arrive(to.organization, shipment.id);
+        return shipments.depart(carrier, shipment.id, vehicle, departs);
     }
 
     private static String compact(LocalDate date) {

@@ -10,15 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import city.trace.device.coldchain.ColdChain;
 import city.trace.device.coldchain.Evaluation;
 import city.trace.device.coldchain.Excursion;
 import city.trace.epcis.CaptureService;
 import city.trace.epcis.EpcisConfig;
 import city.trace.epcis.EpcisEvent;
-import city.trace.gs1.DigitalLink;
 import city.trace.org.Members;
-import city.trace.product.Product;
 
 /**
  * Evaluates the cold-chain requirement of each lot a batch of readings concerns, as the readings arrive (in
@@ -42,15 +39,16 @@ public class ColdChainMonitor {
     }
 
     private void check(Device device, String lot) {
-        Optional<ColdChainRequirement> requirement = DigitalLink.parseLot(lot)
-                .flatMap(link -> Product.findByGtin(link.keyValue())).flatMap(ColdChainRequirement::of);
+        // most lots have no requirement, or raised their alert already: nothing to evaluate then
+        Optional<ColdChainRequirement> requirement = ColdChainRequirement.ofLot(lot);
         if (requirement.isEmpty() || ColdChainAlert.exists(lot, requirement.get())) {
             return;
         }
-        Evaluation evaluation = ColdChain.evaluate(requirement.get().rule(), LotTemperatures.all(lot));
-        if (!evaluation.breached()) {
+        TemperatureRecord record = TemperatureRecord.of(lot);
+        if (!record.breached()) {
             return;
         }
+        Evaluation evaluation = record.evaluation();
         ColdChainAlert alert = new ColdChainAlert();
         Optional<Excursion> excursion = evaluation.excursions().stream().filter(Excursion::breach).findFirst();
         if (excursion.isPresent()) {
@@ -67,12 +65,12 @@ public class ColdChainMonitor {
         }
         alert.breachedAt = evaluation.firstBreachAt().orElseThrow();
         alert.lot = lot;
-        alert.rule = requirement.get();
+        alert.rule = record.requirement();
         alert.owner = Members.load().ownerOf(lot).orElse(null);
         alert.holder = device.organization;
         alert.device = device;
         String eventId = captures.record(device.organization, DeviceEvents.breach(device, List.of(lot),
-                alert.breachedAt, alert.extremeCelsius, requirement.get().describe(), ZoneId.of(epcis.siteTimeZone())),
+                alert.breachedAt, alert.extremeCelsius, record.requirement().describe(), ZoneId.of(epcis.siteTimeZone())),
                 DeviceEvents.NAMESPACES);
         alert.eventId = EpcisEvent.findByEventId(eventId).orElseThrow().id;
         alert.raisedAt = Instant.now();

@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import city.trace.device.coldchain.ColdChainRule;
+import city.trace.gs1.DigitalLink;
 import city.trace.org.Organization;
 import city.trace.product.Product;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -65,6 +66,12 @@ public class ColdChainRequirement extends PanacheEntityBase {
         return find("from ColdChainRequirement r where r.product = ?1 or (r.product is null "
                 + "and r.organization = ?2 and r.category = ?3) order by r.product nulls last", product,
                 product.organization, product.category).firstResultOptional();
+    }
+
+    /** The requirement of a lot (its canonical Digital Link): its product's. */
+    public static Optional<ColdChainRequirement> ofLot(String lot) {
+        return DigitalLink.parseLot(lot).flatMap(link -> Product.findByGtin(link.keyValue()))
+                .flatMap(ColdChainRequirement::of);
     }
 
     public static List<ColdChainRequirement> listByOrganization(Organization org) {

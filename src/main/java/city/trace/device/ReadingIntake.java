@@ -50,8 +50,6 @@ public class ReadingIntake {
             + "select lot, ?, from_time, to_time from unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) "
             + "as measured (lot, from_time, to_time)";
 
-    private static final double ABSOLUTE_ZERO = -273.15;
-
     /** What was taken: the event recording the readings and the lots they concern. */
     public record Accepted(int accepted, long counter, String eventId, List<String> lots) {
     }
@@ -148,8 +146,8 @@ public class ReadingIntake {
                         + " is older than " + config.maxReadingAge() + ": check the device's clock");
             }
             ReadingBatch.Reading reading = batch.readings().get(i);
-            if (LotTemperatures.isTemperature(reading.type())
-                    && LotTemperatures.celsius(reading.value().doubleValue(), reading.unit()) < ABSOLUTE_ZERO) {
+            if (TemperatureRecord.isTemperature(reading.type())
+                    && TemperatureRecord.belowAbsoluteZero(reading.value().doubleValue(), reading.unit())) {
                 throw new ReadingRefusedException(Reason.MALFORMED, "/readings/" + i + "/value: " + reading.value()
                         + " " + reading.unit() + " is below absolute zero");
             }

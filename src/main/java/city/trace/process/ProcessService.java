@@ -1,6 +1,7 @@
 package city.trace.process;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ import city.trace.batch.BatchService;
 import city.trace.batch.HeldLot;
 import city.trace.epcis.EpcisConfig;
 import city.trace.epcis.CaptureService;
+import city.trace.epcis.LateRecording;
 import city.trace.epcis.EpcisEventBuilder;
 import city.trace.org.Organization;
 import city.trace.site.Site;
@@ -44,6 +46,12 @@ public class ProcessService {
 
     @Transactional
     public Batch transform(Organization org, ProcessForm form) {
+        return transform(org, form, Instant.now());
+    }
+
+    /** As {@link #transform(Organization, ProcessForm)}, for processing done at {@code at}, recorded after the fact. */
+    @Transactional
+    public Batch transform(Organization org, ProcessForm form, Instant at) {
         FormErrors errors = FormErrors.none();
         Map<Batch, BigDecimal> inputs = inputs(org, form, errors);
         Batch output = null;
@@ -53,6 +61,7 @@ public class ProcessService {
             e.errors().all().forEach(errors::add);
         }
         errors.throwIfAny();
+        output.createdAt = LateRecording.check(at, "productionDate", "processing step");
 
         EpcisEventBuilder event = EpcisEventBuilder.transformationEvent(output.createdAt, ZoneId.of(epcis.siteTimeZone()))
                 .bizStep("commissioning").disposition("active").readPoint(output.site.gln).bizLocation(output.site.gln);

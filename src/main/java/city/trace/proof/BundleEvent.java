@@ -30,6 +30,11 @@ public record BundleEvent(String eventID, JsonNode event, Map<String, String> na
         this(eventID, event, namespaces, hashVersion, prehash, hash, status, proof, null);
     }
 
+    /** This event with the device block that lets its readings be checked against the device's signature. */
+    public BundleEvent withDevice(BundleDevice signedBy) {
+        return new BundleEvent(eventID, event, namespaces, hashVersion, prehash, hash, status, proof, signedBy);
+    }
+
     public BundleEvent {
         BundleFields.present(eventID, "eventID");
         if (!BundleFields.present(event, "event").isObject()) {

@@ -1,6 +1,5 @@
 package city.trace.shipment;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -20,6 +19,7 @@ import city.trace.epcis.EpcisConfig;
 import city.trace.custody.Measure;
 import city.trace.custody.Stock;
 import city.trace.epcis.CaptureService;
+import city.trace.epcis.LateRecording;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
 import city.trace.site.Site;
@@ -30,9 +30,6 @@ import io.quarkus.security.ForbiddenException;
 
 @ApplicationScoped
 public class ShipmentService {
-
-    /** How late a departure or arrival may be recorded. */
-    static final int LATE_DAYS = 7;
 
     @Inject
     Validator validator;
@@ -130,7 +127,7 @@ public class ShipmentService {
 
     /**
      * As {@link #depart(Organization, long, String)}, for a departure recorded after the fact: the goods left at
-     * {@code at}, not in the future and not before the last {@value #LATE_DAYS} days.
+     * {@code at} (see {@link LateRecording}).
      */
     @Transactional
     public Shipment depart(Organization org, long id, String vehicle, Instant at) {
@@ -153,7 +150,7 @@ public class ShipmentService {
                             + shipment.originSite.name + " any more for this shipment");
                 });
         shipment.status = Shipment.Status.DEPARTED;
-        shipment.departedAt = past(at, "departure");
+        shipment.departedAt = LateRecording.check(at, "status", "departure");
         captures.record(org, ShipmentEvents.departed(shipment, shipment.departedAt, siteZone()), Map.of());
         return shipment;
     }
@@ -177,19 +174,9 @@ public class ShipmentService {
             throw new InvalidFormException("status", "A shipment cannot arrive before it departed ("
                     + shipment.departedAt + ")");
         }
-        shipment.arrivedAt = past(at, "arrival");
+        shipment.arrivedAt = LateRecording.check(at, "status", "arrival");
         captures.record(org, ShipmentEvents.arrived(shipment, shipment.arrivedAt, siteZone()), Map.of());
         return shipment;
-    }
-
-    /** A moment recorded after the fact: not in the future, not longer ago than {@value #LATE_DAYS} days. */
-    private static Instant past(Instant at, String what) {
-        Instant now = Instant.now();
-        if (at.isAfter(now) || at.isBefore(now.minus(Duration.ofDays(LATE_DAYS)))) {
-            throw new InvalidFormException("status", "A " + what + " is recorded when it happens, or up to "
-                    + LATE_DAYS + " days later");
-        }
-        return at;
     }
 
     /** The shipment, if {@code member}'s organisation ships, carries or receives it, or they are a regulator. */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import city.trace.batch.Batch;
 import city.trace.epcis.EpcisEvent;
 import city.trace.gs1.DigitalLink;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import city.trace.gs1.Gs1Key;
 import city.trace.label.PublicLinks;
 import city.trace.product.Product;
@@ -129,6 +132,22 @@ public class DigitalLinkResource {
             return html(Templates.recall(product, lot, subject.path()), visit);
         }
         return journeyPage(gtin14, lot, null, subject, visit, product -> journeys.journey(product, lot));
+    }
+
+    @GET
+    @Path("/{gtin}/10/{lot}/temperatures.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "A lot's temperature record as measured by registered devices, as an SVG chart")
+    public Response temperatures(@PathParam("gtin") String gtin, @PathParam("lot") String lot,
+            @BeanParam VisitRequest request) {
+        Visit visit = request.visit();
+        String link = DigitalLink.lot(gtin14(gtin), lot).toUri();
+        Journey.Temperatures temperatures = journeys.temperatures(link)
+                .orElseThrow(() -> new NotFoundException("No registered device measured lot " + lot));
+        PublicMessages words = MessageBundles.get(PublicMessages.class, Localized.Literal.of(visit.locale().getLanguage()));
+        return Response.ok(temperatures.chart(words.chart_title(), words.chart_description(), words.chart_verified(),
+                words.chart_unverified(), words.chart_excursion(), words.chart_band()).getValue())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     @GET

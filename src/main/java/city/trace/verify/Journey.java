@@ -2,13 +2,21 @@ package city.trace.verify;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import city.trace.batch.Batch;
+import city.trace.device.TemperatureRecord;
+import city.trace.device.coldchain.Excursion;
+import city.trace.device.coldchain.ReadingChart;
 import city.trace.gs1.DigitalLink;
 import city.trace.product.Product;
 import city.trace.proof.BundleEvent;
 import city.trace.proof.Outcome;
+import io.quarkus.qute.RawString;
 
 /**
  * Where a lot came from: its own steps and, through transformations, those of its inputs (the bread's
@@ -24,10 +32,57 @@ import city.trace.proof.Outcome;
  * @param verdict  the worst outcome among the steps (VERIFIED only when all are)
  * @param proofs   the steps as the proof bundle states them: exactly what was verified
  * @param recalled whether the lot is recalled: its batch is marked so, or its own history holds a recall
+ * @param temperatures what registered devices measured of the lot, or null
  */
 public record Journey(DigitalLink subject, String gtin, String lot, Product product, Batch batch, Place origin,
         List<Step> steps, List<Step> claims, Outcome verdict, LocatorMap map, List<BundleEvent> proofs,
-        boolean recalled) {
+        boolean recalled, Temperatures temperatures) {
+
+    /**
+     * What registered devices measured of the lot on its way (null when nothing was), and which devices' readings
+     * the verifier found VERIFIED: every event recording them, signature included.
+     */
+    public record Temperatures(TemperatureRecord record, Set<Long> verifiedDevices, ZoneId zone) {
+
+        public int devices() {
+            return record.series().size();
+        }
+
+        public boolean allVerified() {
+            return verifiedDevices.size() == record.series().size();
+        }
+
+        /** The worst excursion that broke the lot's requirement, if one did. */
+        public Excursion breach() {
+            return record.evaluation() == null ? null
+                    : record.evaluation().excursions().stream().filter(Excursion::breach)
+                            .max(Comparator.comparing(Excursion::duration)).orElse(null);
+        }
+
+        /** The longest excursion from the allowed range, tolerated or not, if there was one. */
+        public Excursion longest() {
+            return record.evaluation() == null ? null
+                    : record.evaluation().excursions().stream().max(Comparator.comparing(Excursion::duration))
+                            .orElse(null);
+        }
+
+        public boolean mktBreached() {
+            return record.evaluation() != null && record.evaluation().mktBreached();
+        }
+
+        /** The mean kinetic temperature to one decimal, when the lot has a requirement. */
+        public String mkt() {
+            Double mkt = record.evaluation() == null ? null : record.evaluation().meanKineticCelsius();
+            return mkt == null ? "" : String.format(Locale.ROOT, "%.1f", mkt);
+        }
+
+        /** The chart in the reader's words, as SVG to put into the page. */
+        public RawString chart(String title, String description, String verified, String unverified,
+                String excursion, String band) {
+            return new RawString(record.svg(new ReadingChart.Labels(title, description, "°C", verified, unverified,
+                    excursion, band), zone, series -> verifiedDevices.contains(series.device().id)));
+        }
+    }
 
     /** A place of the journey: a member's site. */
     public record Place(String name, String city, String organization, BigDecimal latitude, BigDecimal longitude) {

@@ -1,5 +1,6 @@
 package city.trace.verify;
 
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import city.trace.batch.Batch;
 import city.trace.verify.VerifyConfig;
 import city.trace.custody.ClaimChecks;
+import city.trace.device.TemperatureRecord;
+import city.trace.epcis.EpcisConfig;
 import city.trace.custody.Violation;
 import city.trace.epcis.EpcisEvent;
 import city.trace.epcis.hash.CanonicalValues;
@@ -51,6 +54,9 @@ public class JourneyService {
 
     @Inject
     Verifier verifier;
+
+    @Inject
+    EpcisConfig epcis;
 
     @Inject
     VerifyConfig config;
@@ -151,7 +157,35 @@ public class JourneyService {
         boolean recalled = batch.filter(b -> b.status == Batch.Status.RECALLED).isPresent() || collected.history().values()
                 .stream().anyMatch(f -> f.item().depth() == 0 && RECALLED.equals(Vocabulary.bareTerm(f.event().disposition)));
         return Optional.of(new Journey(subject, product.gtin, lot, product, batch.orElse(null), origin, steps, claims,
-                verdict(steps), LocatorMap.of(steps, origin), proofs, recalled));
+                verdict(steps), LocatorMap.of(steps, origin), proofs, recalled,
+                lot == null ? null : temperatures(subject.toUri(), verified)));
+    }
+
+    /**
+     * The lot's own temperature record, its devices verified when every event recording their readings is (those
+     * events are in its history, so they were verified with it).
+     */
+    private Journey.Temperatures temperatures(String lot, Map<Long, Verifier.Verified> verified) {
+        return temperatures(TemperatureRecord.of(lot), verified);
+    }
+
+    /** A lot's temperature record alone (for its chart), its readings' events verified; empty when none was measured. */
+    @Transactional
+    public Optional<Journey.Temperatures> temperatures(String lot) {
+        TemperatureRecord record = TemperatureRecord.of(lot);
+        List<Long> ids = record.series().stream().flatMap(series -> series.eventIds().stream()).distinct().toList();
+        return Optional.ofNullable(temperatures(record, verifier.verify(EpcisEvent.<EpcisEvent>list("id in ?1", ids))));
+    }
+
+    private Journey.Temperatures temperatures(TemperatureRecord record, Map<Long, Verifier.Verified> verified) {
+        if (record.isEmpty()) {
+            return null;
+        }
+        Set<Long> verifiedDevices = record.series().stream()
+                .filter(series -> series.eventIds().stream().allMatch(id -> verified.containsKey(id)
+                        && verified.get(id).verification().outcome() == Outcome.VERIFIED))
+                .map(series -> series.device().id).collect(Collectors.toSet());
+        return new Journey.Temperatures(record, verifiedDevices, ZoneId.of(epcis.siteTimeZone()));
     }
 
     private List<Journey.Step> steps(Map<Long, Found> found, Map<String, Site> sites, Map<Long, Verifier.Verified> verified,

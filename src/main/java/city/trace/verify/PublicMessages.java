@@ -221,4 +221,55 @@ public interface PublicMessages {
 
     @Message("Back to the product's journey")
     String back_to_journey();
+
+    @Message("Temperature measured")
+    String step_measured();
+
+    @Message("Temperature on its way")
+    String temperatures_title();
+
+    @Message("Kept between {min} and {max} °C throughout, measured by {devices} registered {#if devices == 1}device{#else}devices{/if}.")
+    String temperatures_kept_between(String min, String max, int devices);
+
+    @Message("Kept at or below {max} °C throughout, measured by {devices} registered {#if devices == 1}device{#else}devices{/if}.")
+    String temperatures_kept_at_most(String max, int devices);
+
+    @Message("Kept at or above {min} °C throughout, measured by {devices} registered {#if devices == 1}device{#else}devices{/if}.")
+    String temperatures_kept_at_least(String min, int devices);
+
+    @Message("Out of its allowed range for {minutes} minutes, reaching {extreme} °C, measured by {devices} registered {#if devices == 1}device{#else}devices{/if}.")
+    String temperatures_breach(String extreme, long minutes, int devices);
+
+    @Message("Its mean kinetic temperature, {mkt} °C, is above the allowed {max} °C, measured by {devices} registered {#if devices == 1}device{#else}devices{/if}.")
+    String temperatures_mkt_breach(String mkt, String max, int devices);
+
+    @Message("Within its allowed range apart from excursions it tolerates (the longest {minutes} minutes, reaching {extreme} °C), measured by {devices} registered {#if devices == 1}device{#else}devices{/if}.")
+    String temperatures_tolerated(String extreme, long minutes, int devices);
+
+    @Message("Measured between {min} and {max} °C by {devices} registered {#if devices == 1}device{#else}devices{/if}.")
+    String temperatures_measured(String min, String max, int devices);
+
+    @Message("Each reading is signed by the device that measured it; the signatures and their anchoring are verified.")
+    String temperatures_verified();
+
+    @Message("Not every reading is verified yet: see the steps above.")
+    String temperatures_unverified();
+
+    @Message("The lot's temperature over time")
+    String chart_title();
+
+    @Message("Readings of registered devices in °C, with the allowed range and any excursion marked.")
+    String chart_description();
+
+    @Message("verified")
+    String chart_verified();
+
+    @Message("not verified")
+    String chart_unverified();
+
+    @Message("excursion")
+    String chart_excursion();
+
+    @Message("allowed range")
+    String chart_band();
 }

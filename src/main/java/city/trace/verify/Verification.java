@@ -35,9 +35,12 @@ public record Verification(Outcome outcome, String reason, Long chainId, String 
             case PENDING -> "not anchored on the chain yet";
             case UNREACHABLE -> "the chain node could not be reached";
             case NOT_ON_CHAIN -> "the chain does not hold the anchor its proof states: " + failure.detail();
-            case TAMPERED -> failure.check() == CheckResult.Check.PROOF
-                    ? "the event's proof does not lead to its anchored root"
-                    : "the stored event no longer matches its fingerprint";
+            case TAMPERED -> switch (failure.check()) {
+                case PROOF -> "the event's proof does not lead to its anchored root";
+                case SIGNATURE -> "its readings are not what the device signed: " + failure.detail();
+                case KEY -> "the device's key is not the one its registration anchored: " + failure.detail();
+                default -> "the stored event no longer matches its fingerprint";
+            };
             case VERIFIED -> null;
         };
     }

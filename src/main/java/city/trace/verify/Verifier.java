@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +15,11 @@ import jakarta.inject.Inject;
 
 import city.trace.anchor.Anchoring;
 import city.trace.anchor.Anchorings;
+import city.trace.device.SignedBatch;
 import city.trace.epcis.EpcisEvent;
 import city.trace.merkle.Bytes32;
 import city.trace.proof.AnchoredLeaf;
+import city.trace.proof.BundleDevice;
 import city.trace.proof.BundleEvent;
 import city.trace.proof.BundleVerifier;
 import city.trace.proof.EventReport;
@@ -52,13 +56,26 @@ public class Verifier {
         verifier = new BundleVerifier(chain);
     }
 
-    /** Each event verified, by database id, in the given order. */
+    /**
+     * Each event verified, by database id, in the given order. An event of a device's signed readings is checked
+     * with the batch as the device signed it, its registered key and the event that registered that key.
+     */
     public Map<Long, Verified> verify(Collection<EpcisEvent> events) {
-        Map<Long, Anchoring> anchoring = anchorings.of(events.stream().map(event -> event.id).toList());
+        Map<Long, SignedBatch> signed = SignedBatch.listByEvents(events.stream().map(event -> event.id).toList())
+                .stream().collect(Collectors.toMap(batch -> batch.eventId, batch -> batch));
+        Map<String, EpcisEvent> registrations = signed.isEmpty() ? Map.of()
+                : EpcisEvent.listByEventIds(signed.values().stream().map(b -> b.device.registrationEventId).distinct()
+                        .toList()).stream().collect(Collectors.toMap(event -> event.eventId, event -> event));
+        Map<Long, Anchoring> anchoring = anchorings.of(Stream.concat(events.stream(), registrations.values().stream())
+                .map(event -> event.id).distinct().toList());
         Map<Long, BundleEvent> bundled = new LinkedHashMap<>();
         for (EpcisEvent event : events) {
             try {
-                bundled.put(event.id, bundled(event, anchoring.get(event.id)));
+                BundleEvent entry = bundled(event, anchoring.get(event.id));
+                SignedBatch batch = signed.get(event.id);
+                EpcisEvent registration = batch == null ? null : registrations.get(batch.device.registrationEventId);
+                bundled.put(event.id, registration == null ? entry : entry.withDevice(new BundleDevice(batch.jws,
+                        batch.device.publicKey, bundled(registration, anchoring.get(registration.id)))));
             } catch (IllegalArgumentException unreadable) {
                 bundled.put(event.id, null);
             }

@@ -184,9 +184,10 @@ public final class EpcisBenchmark {
     private void truncate() throws SQLException, InterruptedException {
         awaitOutboxEmpty();
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
-            // with everything that follows from an event: its anchoring entry, its stock movements
+            // with everything that follows from an event: its anchoring entry, its stock movements, a device's readings
             c.createStatement().execute("truncate epcis_event_epc, epcis_event, epcis_capture, anchor_outbox, anchor_leaf, "
-                    + "tamper_alert, stock_movement, stock, delegation, recall_lot, recall");
+                    + "tamper_alert, stock_movement, stock, delegation, recall_lot, recall, device_reading_lot, "
+                    + "device_reading, device_reading_batch, cold_chain_alert");
             c.createStatement().execute("vacuum analyze epcis_event, epcis_event_epc");
         }
     }

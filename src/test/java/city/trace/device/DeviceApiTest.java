@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,20 +24,24 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import city.trace.batch.Batch;
 import city.trace.batch.Unit;
 import city.trace.epcis.EpcisEvent;
 import city.trace.org.Organization;
+import city.trace.proof.cli.VerifyBundleCommand;
 import city.trace.shipment.ShipmentForm;
 import city.trace.shipment.ShipmentService;
 import city.trace.signedreadings.ReadingBatch;
 import city.trace.signedreadings.ReadingSigner;
 import city.trace.site.Site;
 import city.trace.support.Anchoring;
+import city.trace.support.AnvilNode;
 import city.trace.support.Browser;
 import city.trace.support.Demo;
 import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -53,6 +61,9 @@ import io.restassured.response.Response;
 class DeviceApiTest {
 
     private static final String JOSE = "application/jose";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    AnvilNode anvil;
 
     /** A registered device of ColdLink's, in a new truck that carries a new wheat lot (departed, not arrived). */
     private record Truck(long id, String identifier, String vehicle, KeyPair keys, Batch wheat) {
@@ -93,6 +104,49 @@ class DeviceApiTest {
                 .body("publicKey", containsString("BEGIN PUBLIC KEY")).body("status", equalTo("ACTIVE"))
                 .body("lastCounter", equalTo(1));
         Anchoring.awaitStored(List.of(eventId), "FINAL", Duration.ofSeconds(60));
+    }
+
+    @Test
+    void theLotsProofBundleCarriesTheSignedBatchAndTheCommandLineVerifierChecksIt() throws Exception {
+        Truck truck = truckCarryingWheat("ES256");
+        String jws = truck.sign(1, readings(Instant.now().minus(20, ChronoUnit.MINUTES), 20, 4.0));
+        String eventId = truck.send(jws).then().statusCode(201).extract().path("eventId");
+        String registration = given().get("/api/devices/" + truck.id()).then().extract().path("registrationEventId");
+        Anchoring.awaitStored(List.of(eventId, registration), "FINAL", Duration.ofSeconds(60));
+        String lotPath = "/01/" + Demo.WHEAT_GTIN + "/10/" + truck.wheat().lot;
+
+        String bundle = given().get("/api/bundles" + lotPath).then().statusCode(200).extract().asString();
+        JsonNode signed = null;
+        for (JsonNode event : JSON.readTree(bundle).path("events")) {
+            if (event.path("eventID").asText().equals(eventId)) {
+                signed = event.path("device");
+            }
+        }
+        assertEquals(jws, signed.path("jws").asText());
+        assertEquals(registration, signed.path("registration").path("eventID").asText());
+        assertTrue(signed.path("publicKey").asText().startsWith("-----BEGIN PUBLIC KEY-----"));
+        Path file = Files.createTempFile("bundle", ".json");
+        try {
+            Files.writeString(file, bundle);
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+            int exitCode = VerifyBundleCommand.run(List.of(file.toString(), "--rpc", anvil.rpcUrl()), out, out);
+            String printed = output.toString(StandardCharsets.UTF_8);
+            assertEquals(0, exitCode, printed);
+            assertTrue(printed.contains("signature") && printed.contains("key"), printed);
+        } finally {
+            Files.delete(file);
+        }
+
+        // the stored batch replaced behind the app's back by one another key signed: the page says so
+        KeyPair forger = ReadingSigner.generate("ES256");
+        String forged = ReadingSigner.sign(new ReadingBatch(truck.identifier(), 1,
+                readings(Instant.now().minus(20, ChronoUnit.MINUTES), 20, 4.0)), forger.getPrivate(), null);
+        QuarkusTransaction.requiringNew().run(() -> SignedBatch.getEntityManager()
+                .createNativeQuery("update device_reading_batch set jws = ?1 where device_id = ?2")
+                .setParameter(1, forged).setParameter(2, truck.id()).executeUpdate());
+        given().get(lotPath).then().statusCode(200).body(containsString("verdict-TAMPERED"),
+                containsString("its readings are not what the device signed"));
     }
 
     @Test

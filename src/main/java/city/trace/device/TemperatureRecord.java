@@ -1,0 +1,125 @@
+package city.trace.device;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import city.trace.device.coldchain.ColdChain;
+import city.trace.device.coldchain.Evaluation;
+import city.trace.device.coldchain.ReadingChart;
+import city.trace.device.coldchain.Sample;
+
+/**
+ * A lot's temperature record: what registered devices measured of it while it was on board or on site (each
+ * device's readings with the events that recorded them), held against its cold-chain requirement, if it has one.
+ */
+public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChainRequirement requirement,
+        Evaluation evaluation) {
+
+    /** Temperature as a GS1 measurement type, written bare or as its Web Vocabulary IRI. */
+    private static final List<String> TEMPERATURE = List.of("Temperature", "gs1:Temperature",
+            "https://gs1.org/voc/Temperature");
+    private static final double ABSOLUTE_ZERO = -273.15;
+
+    /** One device's readings of the lot, in °C by time, and the ids of the events that recorded them. */
+    public record DeviceSeries(Device device, List<Sample> samples, Set<Long> eventIds) {
+    }
+
+    /** The lot's record (empty series when nothing was measured). */
+    public static TemperatureRecord of(String lot) {
+        List<DeviceSeries> series = series(lot);
+        List<Sample> all = series.stream().flatMap(s -> s.samples().stream()).sorted(Sample.CHRONOLOGICAL).toList();
+        Optional<ColdChainRequirement> requirement = ColdChainRequirement.ofLot(lot);
+        return new TemperatureRecord(lot, series, requirement.orElse(null),
+                requirement.map(r -> ColdChain.evaluate(r.rule(), all)).orElse(null));
+    }
+
+    /** Whether any registered device measured the lot. */
+    public static boolean measured(String lot) {
+        return !Device.getEntityManager().createNativeQuery("select 1 from device_reading_lot where lot = ?1 limit 1")
+                .setParameter(1, lot).getResultList().isEmpty();
+    }
+
+    public boolean isEmpty() {
+        return series.isEmpty();
+    }
+
+    public int readingCount() {
+        return series.stream().mapToInt(s -> s.samples().size()).sum();
+    }
+
+    public double lowest() {
+        return series.stream().flatMap(s -> s.samples().stream()).mapToDouble(Sample::value).min().orElse(Double.NaN);
+    }
+
+    public double highest() {
+        return series.stream().flatMap(s -> s.samples().stream()).mapToDouble(Sample::value).max().orElse(Double.NaN);
+    }
+
+    /** The lot's readings (all devices) held against its requirement: a breach, if any. */
+    public boolean breached() {
+        return evaluation != null && evaluation.breached();
+    }
+
+    /** The record drawn as SVG; a series is marked verified when {@code verified} says so of it. */
+    public String svg(ReadingChart.Labels labels, ZoneId zone, Predicate<DeviceSeries> verified) {
+        return ReadingChart.svg(new ReadingChart.Chart(series.stream()
+                .map(s -> new ReadingChart.Series(s.device().kind + " " + s.device().identifier, verified.test(s),
+                        s.samples())).toList(),
+                requirement == null || requirement.minCelsius == null ? null : requirement.minCelsius.doubleValue(),
+                requirement == null || requirement.maxCelsius == null ? null : requirement.maxCelsius.doubleValue(),
+                evaluation == null ? List.of() : evaluation.excursions(), zone, labels));
+    }
+
+    static boolean isTemperature(String type) {
+        return TEMPERATURE.contains(type);
+    }
+
+    /** A temperature in a UN/ECE Rec 20 unit (CEL, FAH, KEL) in °C; other units are taken as °C. */
+    static double celsius(double value, String unit) {
+        return switch (unit) {
+            case "FAH" -> (value - 32) * 5 / 9;
+            case "KEL" -> value + ABSOLUTE_ZERO;
+            default -> value;
+        };
+    }
+
+    static boolean belowAbsoluteZero(double value, String unit) {
+        return celsius(value, unit) < ABSOLUTE_ZERO;
+    }
+
+    /** Each device's readings of the lot within the times it was measured, with their events. */
+    @SuppressWarnings("unchecked")
+    private static List<DeviceSeries> series(String lot) {
+        List<Object[]> rows = Device.getEntityManager().createNativeQuery("select b.device_id, b.event_id, r.time, "
+                + "r.value, r.unit from device_reading_lot l join device_reading_batch b on b.id = l.batch_id "
+                + "join device_reading r on r.batch_id = l.batch_id where l.lot = ?1 and r.type in (?2, ?3, ?4) "
+                + "and r.time between l.from_time and l.to_time order by b.device_id, r.time")
+                .setParameter(1, lot).setParameter(2, TEMPERATURE.get(0)).setParameter(3, TEMPERATURE.get(1))
+                .setParameter(4, TEMPERATURE.get(2)).getResultList();
+        Map<Long, List<Sample>> samples = new LinkedHashMap<>();
+        Map<Long, Set<Long>> events = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            long device = ((Number) row[0]).longValue();
+            Instant time = row[2] instanceof Timestamp t ? t.toInstant() : (Instant) row[2];
+            samples.computeIfAbsent(device, id -> new ArrayList<>())
+                    .add(new Sample(time, celsius(((Number) row[3]).doubleValue(), (String) row[4])));
+            events.computeIfAbsent(device, id -> new HashSet<>()).add(((Number) row[1]).longValue());
+        }
+        Map<Long, Device> devices = new LinkedHashMap<>();
+        if (!samples.isEmpty()) {
+            Device.<Device>list("id in ?1", samples.keySet()).forEach(d -> devices.put(d.id, d));
+        }
+        return samples.entrySet().stream().map(e -> new DeviceSeries(devices.get(e.getKey()), e.getValue(),
+                events.get(e.getKey()))).sorted(Comparator.comparing(s -> s.device().identifier)).toList();
+    }
+}
