@@ -94,6 +94,11 @@ public class Device extends PanacheEntityBase {
         return find("identifier = ?1 and status <> ?2", identifier, Status.RETIRED).firstResultOptional();
     }
 
+    /** Whether an event registered or retired a device. */
+    public static boolean isLifeEvent(String eventId) {
+        return count("registrationEventId = ?1 or retirementEventId = ?1", eventId) > 0;
+    }
+
     /** The vehicles an organisation's devices sit in, by name. */
     public static List<String> vehiclesOf(Organization org) {
         return find("select distinct d.vehicle from Device d where d.organization = ?1 and d.vehicle is not null "

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import city.trace.verify.VerifyConfig;
 import city.trace.custody.ClaimChecks;
+import city.trace.device.Device;
 import city.trace.epcis.EpcisEvent;
 import city.trace.epcis.EventClaims;
 import city.trace.epcis.IdentifierRole;
@@ -18,7 +19,8 @@ import city.trace.product.Product;
 /**
  * Which events a public page shows: those in the journey of some lot or item of a registered product — its
  * own events, or events of an input before a transformation made such a lot from it — whose recorders were
- * entitled to record them. Anyone may read these in full; other events only their own organisations may.
+ * entitled to record them — and the events of devices' registry. Anyone may read these in full; other events only
+ * their own organisations may.
  */
 @ApplicationScoped
 public class PublicEvents {
@@ -29,9 +31,12 @@ public class PublicEvents {
     @Inject
     VerifyConfig config;
 
-    /** Whether the event is part of a public journey. */
+    /**
+     * Whether the event is part of a public journey, or registered or retired a device (the registry is public:
+     * anyone checks a reading's signature against the key its registration anchored).
+     */
     public boolean isPublic(EpcisEvent event) {
-        return vouched(event) && event.claims().map(claims -> subjects(claims).stream()
+        return Device.isLifeEvent(event.eventId) || vouched(event) && event.claims().map(claims -> subjects(claims).stream()
                 .anyMatch(item -> inPublicJourney(item, event, 0))).orElse(false);
     }
 
