@@ -261,7 +261,7 @@ bench_classpath() {
 smoke_benchmarks() {
   export BENCH_SMOKE=1 BENCH_STACK_DIR=$1 APP_URL APP_PORT KEYCLOAK_URL ANVIL_URL DB_PORT RUN_DIR LOG_DIR
   local name started
-  for name in anchor-gas public-page random-lots trace sweep anchor-latency epcis; do
+  for name in anchor-gas public-page random-lots trace sweep anchor-latency devices epcis; do
     say "Benchmark in smoke mode: scripts/benchmark-$name.sh"
     started=$SECONDS
     "$ROOT/scripts/benchmark-$name.sh" || die "scripts/benchmark-$name.sh failed in smoke mode"

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,18 +24,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AnchoringBenchmark {
 
-    /** Events captured but not yet in a block: in the outbox, or in a round not yet anchored. */
-    private static final String NOT_ANCHORED = """
-            select (select count(*) from anchor_outbox)
-                 + (select coalesce(sum(leaf_count), 0) from anchor_round where status in ('PENDING', 'SUBMITTED'))""";
-
     private final CaptureClient client;
     private final String jdbcUrl;
+    private final Backlog backlog;
     private final List<String> report = new ArrayList<>();
 
     private AnchoringBenchmark(String app, String jdbcUrl, String keycloak) {
         this.client = new CaptureClient(app, keycloak);
         this.jdbcUrl = jdbcUrl;
+        this.backlog = new Backlog(jdbcUrl);
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,7 +54,7 @@ public final class AnchoringBenchmark {
             client.capture(List.of(document), 1);
             TimeUnit.NANOSECONDS.sleep(Math.max(0, TimeUnit.SECONDS.toNanos(1) - (System.nanoTime() - start)));
         }
-        awaitDrained();
+        backlog.awaitDrained();
         double[] millis = query("select extract(epoch from b.anchored_at - e.record_time) * 1000 from epcis_event e "
                 + "join anchor_leaf l on l.event_id = e.id join anchor_round b on b.id = l.round_id where e.id > " + since
                 + " order by 1");
@@ -82,17 +78,10 @@ public final class AnchoringBenchmark {
         List<String> round = CaptureClient.generate("P", documents, CaptureClient.EVENTS_PER_DOCUMENT);
         ExecutorService sender = Executors.newSingleThreadExecutor();
         long start = System.nanoTime();
-        Future<Long> capture = sender.submit(() -> client.capture(round, clients));
-        List<long[]> samples = new ArrayList<>();
-        do { // one sample at least, however short the capture
-            samples.add(new long[] { (System.nanoTime() - start) / 1_000_000, count(NOT_ANCHORED) });
-            TimeUnit.SECONDS.sleep(1);
-        } while (!capture.isDone());
-        long captureNanos = capture.get();
+        Backlog.During<Long> capture = backlog.during(sender.submit(() -> client.capture(round, clients)), start);
+        long captureNanos = capture.result();
         sender.shutdown();
-        long drainStart = System.nanoTime();
-        awaitDrained();
-        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        double drainSeconds = backlog.awaitDrained();
         int events = documents * CaptureClient.EVENTS_PER_DOCUMENT;
         double rate = events / (captureNanos / 1e9);
 
@@ -105,35 +94,15 @@ public final class AnchoringBenchmark {
         line("| capture | events | rate | backlog: max | backlog at the end of capture | trend during capture | "
                 + "drained after capture stopped in |");
         line("|---|---|---|---|---|---|---|");
-        double slope = slope(samples);
+        double slope = capture.slope();
         line("| %.1f s | %,d | %,.0f events/s | %,d | %,d | %+,.0f events/s | %.1f s |", captureNanos / 1e9, events, rate,
-                samples.stream().mapToLong(s -> s[1]).max().orElse(0), samples.getLast()[1], slope, drainSeconds);
+                capture.max(), capture.last(), slope, drainSeconds);
         line("");
-        line("Backlog samples (seconds into the run: events not yet anchored): %s", samples.stream()
-                .filter(s -> s[0] / 1000 % 5 == 0).map(s -> s[0] / 1000 + "s: " + s[1]).toList());
+        line("Backlog samples (seconds into the run: events not yet anchored): %s", capture.everyFiveSeconds());
         line("");
-        boolean keepsPace = slope < 0.05 * rate;
+        boolean keepsPace = capture.keptPace(rate);
         line("**%s**: the backlog's trend (least-squares slope over the capture) is %+,.0f events/s against a capture "
                 + "rate of %,.0f events/s.", keepsPace ? "Anchoring keeps pace" : "Anchoring falls behind", slope, rate);
-    }
-
-    private void awaitDrained() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (count(NOT_ANCHORED) > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the backlog did not drain in 10 minutes");
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-    }
-
-    private static double slope(List<long[]> samples) {
-        double n = samples.size();
-        double meanX = samples.stream().mapToDouble(s -> s[0] / 1000.0).sum() / n;
-        double meanY = samples.stream().mapToDouble(s -> s[1]).sum() / n;
-        double covariance = samples.stream().mapToDouble(s -> (s[0] / 1000.0 - meanX) * (s[1] - meanY)).sum();
-        double variance = samples.stream().mapToDouble(s -> Math.pow(s[0] / 1000.0 - meanX, 2)).sum();
-        return variance == 0 ? 0 : covariance / variance;
     }
 
     private static double percentile(double[] sorted, double p) {

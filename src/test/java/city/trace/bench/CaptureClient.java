@@ -8,19 +8,23 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A partner system for benchmarks: authenticates as the realm's machine client and captures generated
- * EPCIS documents over HTTP, from several threads.
+ * EPCIS documents over HTTP, from several threads; sends other loads of requests the same way, timing each.
  */
 final class CaptureClient {
 
@@ -57,22 +61,90 @@ final class CaptureClient {
         return token;
     }
 
+    /** A request made when it is sent (so that it carries a token still valid then). */
+    @FunctionalInterface
+    interface Request {
+        HttpRequest make() throws IOException, InterruptedException;
+    }
+
+    /**
+     * What a load got: its wall time, each request's latency, and how many answers had which status (-1: no answer,
+     * the exception's message kept as the first unexpected answer).
+     */
+    record Load(long nanos, long[] latencyNanos, Map<Integer, Integer> statuses, String firstUnexpected) {
+
+        int requests() {
+            return latencyNanos.length;
+        }
+
+        /** Requests answered with {@code status}. */
+        int answered(int status) {
+            return statuses.getOrDefault(status, 0);
+        }
+
+        /** The p-quantile (0.5, 0.99) of the requests' latencies, in milliseconds. */
+        double latencyMillis(double p) {
+            long[] sorted = latencyNanos.clone();
+            Arrays.sort(sorted);
+            return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))] / 1e6;
+        }
+    }
+
     /** Sends the documents from {@code clients} threads; returns the nanoseconds it took. */
     long capture(List<String> documents, int clients) throws Exception {
+        Load load = send(documents.stream().map(document -> List.<Request>of(() -> captureRequest(document))).toList(),
+                clients, 202);
+        if (load.answered(202) != documents.size()) {
+            throw new IllegalStateException("capture answered " + load.firstUnexpected());
+        }
+        return load.nanos();
+    }
+
+    /** A capture of one EPCIS document (JSON-LD), as the machine client. */
+    HttpRequest captureRequest(String document) throws IOException, InterruptedException {
+        return HttpRequest.newBuilder(URI.create(app + "/epcis/capture")).header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/ld+json").timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofString(document)).build();
+    }
+
+    /**
+     * Sends lanes of requests from {@code clients} threads: each thread takes the next lane not yet taken and sends
+     * its requests in order, one at a time (a device's batches, in counter order); counts the answers by status,
+     * keeping the first whose status is not {@code expected}.
+     */
+    Load send(List<List<Request>> lanes, int clients, int expected) throws Exception {
+        int[] firstIndex = new int[lanes.size() + 1];
+        for (int i = 0; i < lanes.size(); i++) {
+            firstIndex[i + 1] = firstIndex[i] + lanes.get(i).size();
+        }
+        long[] latencies = new long[firstIndex[lanes.size()]];
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        AtomicReference<String> firstUnexpected = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < documents.size(); i = next.getAndIncrement()) {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app + "/epcis/capture"))
-                            .header("Authorization", "Bearer " + token()).header("Content-Type", "application/ld+json")
-                            .timeout(Duration.ofMinutes(2))
-                            .POST(HttpRequest.BodyPublishers.ofString(documents.get(i))).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 202) {
-                        throw new IllegalStateException("capture answered " + response.statusCode() + ": " + response.body());
+                for (int lane = next.getAndIncrement(); lane < lanes.size(); lane = next.getAndIncrement()) {
+                    for (int r = 0; r < lanes.get(lane).size(); r++) {
+                        HttpRequest request = lanes.get(lane).get(r).make();
+                        long sent = System.nanoTime();
+                        int status;
+                        String unexpected;
+                        try {
+                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            status = response.statusCode();
+                            unexpected = status + ": " + response.body();
+                        } catch (IOException e) {
+                            status = -1;
+                            unexpected = "no answer: " + e;
+                        }
+                        latencies[firstIndex[lane] + r] = System.nanoTime() - sent;
+                        statuses.merge(status, 1, Integer::sum);
+                        if (status != expected) {
+                            firstUnexpected.compareAndSet(null, unexpected);
+                        }
                     }
                 }
                 return null;
@@ -85,7 +157,7 @@ final class CaptureClient {
         } finally {
             pool.shutdownNow(); // after a failure too: its threads would keep the JVM running
         }
-        return System.nanoTime() - start;
+        return new Load(System.nanoTime() - start, latencies, Map.copyOf(statuses), firstUnexpected.get());
     }
 
     /** Documents of realistic ObjectEvents: one serialised item each, shipped from a site. */

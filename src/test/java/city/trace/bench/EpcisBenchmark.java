@@ -38,7 +38,7 @@ public final class EpcisBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The organisation the realm's machine client acts for. */
-    private static final String MACHINE_CLIENT_ORGANIZATION = "noorderlicht-bakery";
+    static final String MACHINE_CLIENT_ORGANIZATION = "noorderlicht-bakery";
 
     private final String app;
     private final String jdbcUrl;
@@ -53,7 +53,7 @@ public final class EpcisBenchmark {
         this.client = new CaptureClient(app, keycloak);
     }
 
-    private static long organizationId(String jdbcUrl, String code) throws SQLException {
+    static long organizationId(String jdbcUrl, String code) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl);
                 var query = c.prepareStatement("select id from organization where code = ?")) {
             query.setString(1, code);
