@@ -34,17 +34,18 @@ public class ColdChainMonitor {
     void onReadings(@Observes ReadingsStored stored) {
         Device device = Device.findById(stored.deviceId());
         for (String lot : stored.lots()) {
-            check(device, lot);
+            check(device, lot, stored.from());
         }
     }
 
-    private void check(Device device, String lot) {
+    /** Whether readings of {@code lot} from {@code since} on broke its requirement, for the first time. */
+    private void check(Device device, String lot, Instant since) {
         // most lots have no requirement, or raised their alert already: nothing to evaluate then
         Optional<ColdChainRequirement> requirement = ColdChainRequirement.ofLot(lot);
         if (requirement.isEmpty() || ColdChainAlert.exists(lot, requirement.get())) {
             return;
         }
-        TemperatureRecord record = TemperatureRecord.of(lot);
+        TemperatureRecord record = TemperatureRecord.recent(lot, requirement.get(), since);
         if (!record.breached()) {
             return;
         }

@@ -106,7 +106,7 @@ public class ReadingIntake {
         long batchId = store(device, batch, signed.compact(), now, EpcisEvent.findByEventId(eventId).orElseThrow().id,
                 measured);
         device.lastCounter = batch.counter();
-        stored.fire(new ReadingsStored(device.id, batchId, lots));
+        stored.fire(new ReadingsStored(device.id, batchId, lots, first));
         return new Accepted(batch.readings().size(), batch.counter(), eventId, lots);
     }
 

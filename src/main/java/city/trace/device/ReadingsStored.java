@@ -1,7 +1,11 @@
 package city.trace.device;
 
+import java.time.Instant;
 import java.util.List;
 
-/** A device's batch of readings was stored (in the transaction that stored it), about these lots. */
-public record ReadingsStored(long deviceId, long batchId, List<String> lots) {
+/**
+ * A device's batch of readings was stored (in the transaction that stored it), about these lots; its earliest
+ * reading was measured at {@code from}.
+ */
+public record ReadingsStored(long deviceId, long batchId, List<String> lots, Instant from) {
 }

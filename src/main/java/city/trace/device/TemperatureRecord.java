@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -29,6 +28,9 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
     private static final List<String> TEMPERATURE = List.of("Temperature", "gs1:Temperature",
             "https://gs1.org/voc/Temperature");
     private static final double ABSOLUTE_ZERO = -273.15;
+    /** A reading in °C, in SQL, as {@link #celsius} reads it. */
+    private static final String CELSIUS = "(case r.unit when 'FAH' then (r.value - 32) * 5 / 9 "
+            + "when 'KEL' then r.value - 273.15 else r.value end)";
 
     /** One device's readings of the lot, in °C by time, and the ids of the events that recorded them. */
     public record DeviceSeries(Device device, List<Sample> samples, Set<Long> eventIds) {
@@ -36,11 +38,37 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
 
     /** The lot's record (empty series when nothing was measured). */
     public static TemperatureRecord of(String lot) {
-        List<DeviceSeries> series = series(lot);
+        return of(lot, ColdChainRequirement.ofLot(lot).orElse(null), null);
+    }
+
+    /**
+     * As much of the lot's record as tells whether readings from {@code since} on broke {@code requirement}: when
+     * it has no ceiling on the mean kinetic temperature (which needs every reading), the readings from the last
+     * one inside the band before {@code since} on — an excursion under way then started after it.
+     */
+    static TemperatureRecord recent(String lot, ColdChainRequirement requirement, Instant since) {
+        return requirement.maxMktCelsius != null ? of(lot, requirement, null)
+                : of(lot, requirement, lastInBand(lot, requirement, since));
+    }
+
+    private static TemperatureRecord of(String lot, ColdChainRequirement requirement, Instant from) {
+        List<DeviceSeries> series = series(lot, from);
         List<Sample> all = series.stream().flatMap(s -> s.samples().stream()).sorted(Sample.CHRONOLOGICAL).toList();
-        Optional<ColdChainRequirement> requirement = ColdChainRequirement.ofLot(lot);
-        return new TemperatureRecord(lot, series, requirement.orElse(null),
-                requirement.map(r -> ColdChain.evaluate(r.rule(), all)).orElse(null));
+        return new TemperatureRecord(lot, series, requirement,
+                requirement == null ? null : ColdChain.evaluate(requirement.rule(), all));
+    }
+
+    /** The time of the lot's last reading inside the requirement's band before {@code before}, if any. */
+    private static Instant lastInBand(String lot, ColdChainRequirement requirement, Instant before) {
+        Object last = Device.getEntityManager().createNativeQuery("select max(r.time) from device_reading_lot l "
+                + "join device_reading r on r.batch_id = l.batch_id where l.lot = ?1 and r.type in (?2, ?3, ?4) "
+                + "and r.time between l.from_time and l.to_time and r.time < ?5 and " + CELSIUS + " between ?6 and ?7")
+                .setParameter(1, lot).setParameter(2, TEMPERATURE.get(0)).setParameter(3, TEMPERATURE.get(1))
+                .setParameter(4, TEMPERATURE.get(2)).setParameter(5, before)
+                .setParameter(6, requirement.minCelsius == null ? -Double.MAX_VALUE : requirement.minCelsius.doubleValue())
+                .setParameter(7, requirement.maxCelsius == null ? Double.MAX_VALUE : requirement.maxCelsius.doubleValue())
+                .getSingleResult();
+        return last instanceof Timestamp t ? t.toInstant() : (Instant) last;
     }
 
     /** Whether any registered device measured the lot. */
@@ -97,15 +125,16 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
         return celsius(value, unit) < ABSOLUTE_ZERO;
     }
 
-    /** Each device's readings of the lot within the times it was measured, with their events. */
+    /** Each device's readings of the lot (from {@code from} on, or all) within the times it was measured. */
     @SuppressWarnings("unchecked")
-    private static List<DeviceSeries> series(String lot) {
+    private static List<DeviceSeries> series(String lot, Instant from) {
         List<Object[]> rows = Device.getEntityManager().createNativeQuery("select b.device_id, b.event_id, r.time, "
                 + "r.value, r.unit from device_reading_lot l join device_reading_batch b on b.id = l.batch_id "
                 + "join device_reading r on r.batch_id = l.batch_id where l.lot = ?1 and r.type in (?2, ?3, ?4) "
-                + "and r.time between l.from_time and l.to_time order by b.device_id, r.time")
+                + "and r.time between l.from_time and l.to_time and r.time >= ?5 order by b.device_id, r.time")
                 .setParameter(1, lot).setParameter(2, TEMPERATURE.get(0)).setParameter(3, TEMPERATURE.get(1))
-                .setParameter(4, TEMPERATURE.get(2)).getResultList();
+                .setParameter(4, TEMPERATURE.get(2)).setParameter(5, from == null ? Instant.EPOCH : from)
+                .getResultList();
         Map<Long, List<Sample>> samples = new LinkedHashMap<>();
         Map<Long, Set<Long>> events = new LinkedHashMap<>();
         for (Object[] row : rows) {

@@ -165,6 +165,9 @@ public interface PublicMessages {
     @Message("✓ checked by your browser")
     String browser_mark_ok();
 
+    @Message("✓ checked by your browser, except the device signature: this browser cannot check Ed25519 keys")
+    String browser_mark_no_ed25519();
+
     @Message("✗ does not match")
     String browser_mark_bad();
 

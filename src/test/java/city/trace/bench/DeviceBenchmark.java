@@ -373,8 +373,8 @@ public final class DeviceBenchmark {
         line("- Each vehicle carries one of the bakery's demo lots, in turn: %s. The shipments (shipper and carrier the "
                 + "bakery, from its plant to another member's site, DEPARTED two hours before, with the vehicle and one "
                 + "unit of the lot) are **inserted with SQL, because the bakery is not a carrier**: only a carrier names "
-                + "the vehicle when a shipment departs. A lot under a cold-chain requirement has its whole temperature "
-                + "record evaluated again with each batch that concerns it.", perLot.entrySet().stream()
+                + "the vehicle when a shipment departs. A lot under a cold-chain requirement has its readings since the last "
+                + "one inside its band evaluated again with each batch that concerns it; 25 vehicles share each lot.", perLot.entrySet().stream()
                         .map(e -> String.format(Locale.ROOT, "%s (%s%s) on %d", e.getKey().lot(), e.getKey().product(),
                                 e.getKey().coldChain() ? ", cold-chain requirement" : "", e.getValue()))
                         .collect(Collectors.joining(", ")));
