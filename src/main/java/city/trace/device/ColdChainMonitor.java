@@ -14,7 +14,6 @@ import city.trace.device.coldchain.Evaluation;
 import city.trace.device.coldchain.Excursion;
 import city.trace.epcis.CaptureService;
 import city.trace.epcis.EpcisConfig;
-import city.trace.epcis.EpcisEvent;
 import city.trace.org.Members;
 
 /**
@@ -70,10 +69,9 @@ public class ColdChainMonitor {
         alert.owner = Members.load().ownerOf(lot).orElse(null);
         alert.holder = device.organization;
         alert.device = device;
-        String eventId = captures.record(device.organization, DeviceEvents.breach(device, List.of(lot),
+        alert.eventId = captures.record(device.organization, DeviceEvents.breach(device, List.of(lot),
                 alert.breachedAt, alert.extremeCelsius, record.requirement().describe(), ZoneId.of(epcis.siteTimeZone())),
-                DeviceEvents.NAMESPACES);
-        alert.eventId = EpcisEvent.findByEventId(eventId).orElseThrow().id;
+                DeviceEvents.NAMESPACES).id();
         alert.raisedAt = Instant.now();
         alert.persist();
     }

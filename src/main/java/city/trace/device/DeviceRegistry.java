@@ -22,6 +22,7 @@ import city.trace.gs1.EpcUrn;
 import city.trace.gs1.InvalidIdentifierException;
 import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
+import city.trace.shipment.Shipment;
 import city.trace.site.Site;
 import city.trace.web.FormErrors;
 import city.trace.web.InvalidFormException;
@@ -30,8 +31,6 @@ import io.quarkus.security.ForbiddenException;
 /** Registers an organisation's devices, suspends, resumes and retires them: each step an anchored event. */
 @ApplicationScoped
 public class DeviceRegistry {
-
-    private static final String VEHICLE = "[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}";
 
     @Inject
     Validator validator;
@@ -66,7 +65,7 @@ public class DeviceRegistry {
         device.registeredBy = user;
         try {
             device.registrationEventId = captures.record(org, DeviceEvents.registered(device, key.get(),
-                    device.registeredAt, zone()), DeviceEvents.NAMESPACES);
+                    device.registeredAt, zone()), DeviceEvents.NAMESPACES).eventId();
         } catch (CaptureRefusedException refused) {
             throw new InvalidFormException("identifier", "This identifier is not yours to register: " + refused.getMessage());
         }
@@ -105,7 +104,7 @@ public class DeviceRegistry {
         }
         device.retiredAt = Instant.now();
         device.retirementEventId = captures.record(org, DeviceEvents.retired(device, device.retiredAt, zone()),
-                DeviceEvents.NAMESPACES);
+                DeviceEvents.NAMESPACES).eventId();
         device.status = Device.Status.RETIRED;
         return device;
     }
@@ -176,7 +175,7 @@ public class DeviceRegistry {
             return Optional.empty();
         }
         if (hasVehicle) {
-            if (!form.vehicle.strip().matches(VEHICLE)) {
+            if (!form.vehicle.strip().matches(Shipment.VEHICLE)) {
                 errors.add("vehicle", "A vehicle's name is 1 to 64 letters, digits, spaces, dots, dashes or underscores");
             }
             return Optional.empty();

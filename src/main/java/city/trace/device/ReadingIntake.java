@@ -27,7 +27,6 @@ import city.trace.signedreadings.ReadingBatch;
 import city.trace.signedreadings.SignedReadings;
 import city.trace.epcis.CaptureService;
 import city.trace.epcis.EpcisConfig;
-import city.trace.epcis.EpcisEvent;
 import city.trace.gs1.DigitalLink;
 import city.trace.label.PublicConfig;
 import city.trace.shipment.Shipment;
@@ -101,13 +100,12 @@ public class ReadingIntake {
         List<Measured> measured = lotsMeasured(device, batch, first, last);
         List<String> lots = measured.stream().map(Measured::lot).toList();
         String base = publicConfig.baseUrl() + "/api/devices/" + device.id;
-        String eventId = captures.record(device.organization, DeviceEvents.readings(device, batch, lots, base,
-                base + "/readings/" + batch.counter(), ZoneId.of(epcis.siteTimeZone())), DeviceEvents.NAMESPACES);
-        long batchId = store(device, batch, signed.compact(), now, EpcisEvent.findByEventId(eventId).orElseThrow().id,
-                measured);
+        CaptureService.Recorded event = captures.record(device.organization, DeviceEvents.readings(device, batch, lots,
+                base, base + "/readings/" + batch.counter(), ZoneId.of(epcis.siteTimeZone())), DeviceEvents.NAMESPACES);
+        long batchId = store(device, batch, signed.compact(), now, event.id(), measured);
         device.lastCounter = batch.counter();
         stored.fire(new ReadingsStored(device.id, batchId, lots, first));
-        return new Accepted(batch.readings().size(), batch.counter(), eventId, lots);
+        return new Accepted(batch.readings().size(), batch.counter(), event.eventId(), lots);
     }
 
     private static void checkDevice(Device device, ReadingBatch batch) {

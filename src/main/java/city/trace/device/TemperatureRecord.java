@@ -36,9 +36,11 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
     public record DeviceSeries(Device device, List<Sample> samples, Set<Long> eventIds) {
     }
 
-    /** The lot's record (empty series when nothing was measured). */
+    /** The lot's record (empty, and not held against any requirement, when nothing was measured). */
     public static TemperatureRecord of(String lot) {
-        return of(lot, ColdChainRequirement.ofLot(lot).orElse(null), null);
+        // most lots were never measured: their pages need no look at requirements
+        List<DeviceSeries> series = series(lot, null);
+        return of(lot, series, series.isEmpty() ? null : ColdChainRequirement.ofLot(lot).orElse(null));
     }
 
     /**
@@ -52,7 +54,10 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
     }
 
     private static TemperatureRecord of(String lot, ColdChainRequirement requirement, Instant from) {
-        List<DeviceSeries> series = series(lot, from);
+        return of(lot, series(lot, from), requirement);
+    }
+
+    private static TemperatureRecord of(String lot, List<DeviceSeries> series, ColdChainRequirement requirement) {
         List<Sample> all = series.stream().flatMap(s -> s.samples().stream()).sorted(Sample.CHRONOLOGICAL).toList();
         return new TemperatureRecord(lot, series, requirement,
                 requirement == null ? null : ColdChain.evaluate(requirement.rule(), all));

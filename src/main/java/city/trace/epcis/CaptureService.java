@@ -143,13 +143,17 @@ public class CaptureService {
         return job;
     }
 
+    /** An event the application recorded: its database id and its eventID. */
+    public record Recorded(long id, String eventId) {
+    }
+
     /**
      * Records an event the application itself makes (a page's action), in the caller's transaction.
      *
-     * @return the stored event's eventID
+     * @return the stored event: the one just stored, or the identical one stored before
      */
     @Transactional
-    public String record(Organization org, JsonNode event, Map<String, String> namespaces) {
+    public Recorded record(Organization org, JsonNode event, Map<String, String> namespaces) {
         List<Violation> violations = validator.validateEvent(event, "");
         if (!violations.isEmpty()) {
             throw new IllegalStateException("CityTrace made an invalid EPCIS event: " + violations);
@@ -161,7 +165,9 @@ public class CaptureService {
         }
         EventStore.Outcome outcome = store.store(List.of(prepared), org.id, null, Instant.now());
         admission.stored(storedPositions(List.of(0), outcome), storedIds(outcome));
-        return prepared.eventId();
+        long id = outcome.ids()[0] > 0 ? outcome.ids()[0]
+                : EpcisEvent.findByEventId(prepared.eventId()).orElseThrow().id;
+        return new Recorded(id, prepared.eventId());
     }
 
     /** The positions (in the list judged) of the events the store took, and their ids, in the same order. */

@@ -157,9 +157,7 @@ public class RecallService {
             EpcisEventBuilder event = EpcisEventBuilder.objectEvent("OBSERVE", Instant.now(), ZoneId.of(epcis.siteTimeZone()))
                     .disposition("recalled");
             chunk.forEach(l -> event.epcClass("quantityList", l.lotLink));
-            String eventId = captures.record(org, event.build(), Map.of());
-            long id = EpcisEvent.findByEventId(eventId).orElseThrow().id;
-            RecallLot.recordedBy(id, chunk);
+            RecallLot.recordedBy(captures.record(org, event.build(), Map.of()).id(), chunk);
         }
         Batch.markRecalled(lots.stream().map(l -> l.lotLink).toList());
     }

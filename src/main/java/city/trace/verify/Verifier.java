@@ -17,6 +17,7 @@ import city.trace.anchor.Anchoring;
 import city.trace.anchor.Anchorings;
 import city.trace.device.SignedBatch;
 import city.trace.epcis.EpcisEvent;
+import city.trace.epcis.hash.Vocabulary;
 import city.trace.merkle.Bytes32;
 import city.trace.proof.AnchoredLeaf;
 import city.trace.proof.BundleDevice;
@@ -33,6 +34,8 @@ import city.trace.proof.Outcome;
  */
 @ApplicationScoped
 public class Verifier {
+
+    private static final String SENSOR_REPORTING = "sensor_reporting";
 
     /**
      * @param bundled the event as a bundle states it, null when the stored row cannot even be read as one
@@ -61,8 +64,10 @@ public class Verifier {
      * with the batch as the device signed it, its registered key and the event that registered that key.
      */
     public Map<Long, Verified> verify(Collection<EpcisEvent> events) {
-        Map<Long, SignedBatch> signed = SignedBatch.listByEvents(events.stream().map(event -> event.id).toList())
-                .stream().collect(Collectors.toMap(batch -> batch.eventId, batch -> batch));
+        // only sensor reports are made from devices' signed batches: most pages have none to look up
+        Map<Long, SignedBatch> signed = SignedBatch.listByEvents(events.stream()
+                .filter(event -> SENSOR_REPORTING.equals(Vocabulary.bareTerm(event.bizStep))).map(event -> event.id)
+                .toList()).stream().collect(Collectors.toMap(batch -> batch.eventId, batch -> batch));
         Map<String, EpcisEvent> registrations = signed.isEmpty() ? Map.of()
                 : EpcisEvent.listByEventIds(signed.values().stream().map(b -> b.device.registrationEventId).distinct()
                         .toList()).stream().collect(Collectors.toMap(event -> event.eventId, event -> event));
