@@ -43,7 +43,8 @@ public class CustodyGuard implements CaptureGuard {
     public Admission admit(Organization recorder, List<PreparedEvent> events) {
         Members members = Members.load();
         List<EventClaims> claims = events.stream().map(PreparedEvent::claims).toList();
-        Holdings holdings = ledger.current(CustodyRecords.lots(members, claims));
+        Holdings holdings = ledger.current(CustodyRecords.lots(members, claims),
+                claims.stream().anyMatch(c -> RecordingRules.StockEffect.of(c) != RecordingRules.StockEffect.NONE));
         RecordingRules rules = new RecordingRules(records.now(members, claims), holdings);
         Set<String> known = storedEventIds(events);
         Map<Integer, Decision> decisions = new HashMap<>();

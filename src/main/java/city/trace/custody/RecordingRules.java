@@ -46,6 +46,31 @@ public final class RecordingRules {
     /** The business transaction types that name a shipment, in the order they are looked for. */
     static final List<String> SHIPMENT_TRANSACTIONS = List.of("desadv", "bol");
 
+    /** What an event does to stock, if anything: only these events move it. */
+    public enum StockEffect {
+        NONE, TRANSFORM, ADD, REMOVE, DEPART, ARRIVE;
+
+        public static StockEffect of(EventClaims event) {
+            if (event.isTransformation()) {
+                return TRANSFORM;
+            }
+            if (!"ObjectEvent".equals(event.type())) {
+                return NONE;
+            }
+            if ("ADD".equals(event.action())) {
+                return ADD;
+            }
+            if ("DELETE".equals(event.action()) || is(REMOVING_STEPS, event.bizStep())
+                    || is(REMOVING_DISPOSITIONS, event.disposition())) {
+                return REMOVE;
+            }
+            if (is(DEPARTING_STEPS, event.bizStep())) {
+                return DEPART;
+            }
+            return is(ARRIVING_STEPS, event.bizStep()) ? ARRIVE : NONE;
+        }
+    }
+
     private final Records records;
     private final Holdings holdings;
 
@@ -223,20 +248,17 @@ public final class RecordingRules {
 
         private void stock() {
             Optional<String> site = Place.site(event.location());
-            if (event.isTransformation()) {
-                lots(IdentifierRole.INPUT_CLASS).forEach(line -> takeFrom(line, fromRecorder(line, site)));
-                lots(IdentifierRole.OUTPUT_CLASS).forEach(line -> site.ifPresent(place -> give(line, place)));
-            } else if (!"ObjectEvent".equals(event.type())) {
-                return;
-            } else if ("ADD".equals(event.action())) {
-                lots(IdentifierRole.CLASS).forEach(line -> site.ifPresent(place -> give(line, place)));
-            } else if ("DELETE".equals(event.action()) || is(REMOVING_STEPS, event.bizStep())
-                    || is(REMOVING_DISPOSITIONS, event.disposition())) {
-                lots(IdentifierRole.CLASS).forEach(line -> takeFrom(line, fromRecorder(line, site)));
-            } else if (is(DEPARTING_STEPS, event.bizStep())) {
-                depart();
-            } else if (is(ARRIVING_STEPS, event.bizStep())) {
-                arrive(site);
+            switch (StockEffect.of(event)) {
+                case TRANSFORM -> {
+                    lots(IdentifierRole.INPUT_CLASS).forEach(line -> takeFrom(line, fromRecorder(line, site)));
+                    lots(IdentifierRole.OUTPUT_CLASS).forEach(line -> site.ifPresent(place -> give(line, place)));
+                }
+                case ADD -> lots(IdentifierRole.CLASS).forEach(line -> site.ifPresent(place -> give(line, place)));
+                case REMOVE -> lots(IdentifierRole.CLASS).forEach(line -> takeFrom(line, fromRecorder(line, site)));
+                case DEPART -> depart();
+                case ARRIVE -> arrive(site);
+                case NONE -> {
+                }
             }
         }
 

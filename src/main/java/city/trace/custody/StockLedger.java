@@ -26,10 +26,11 @@ public class StockLedger {
     public record Entry(long eventId, Movement movement) {
     }
 
-    // the rows of the items are locked so that concurrent captures about the same lots take turns
+    // the rows of the items are locked so that captures that move the same lots take turns, while those that only
+    // read them (observations, sensor reports) share the rows with each other and still wait for a movement
     private static final String CURRENT = """
             select item, place, holder_id, destination, quantity, unit from stock
-            where item = any(?) order by item, place for update""";
+            where item = any(?) order by item, place""";
     private static final String MOVEMENTS = """
             select event_id, item, place, holder_id, destination, quantity, unit from stock_movement
             where item = any(?) and event_id < ? order by event_id, id""";
@@ -40,13 +41,16 @@ public class StockLedger {
     @Inject
     AgroalDataSource db;
 
-    /** What is where now of these items (joining the caller's transaction, whose end releases the rows). */
-    public Holdings current(Collection<String> items) {
+    /**
+     * What is where now of these items (joining the caller's transaction, whose end releases the rows), locked
+     * for moving them or only against others' movements.
+     */
+    public Holdings current(Collection<String> items, boolean toMove) {
         Holdings holdings = Holdings.empty();
         if (items.isEmpty()) {
             return holdings;
         }
-        try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(CURRENT)) {
+        try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(CURRENT + (toMove ? " for update" : " for share"))) {
             EventQueryRepository.planEachTime(query);
             query.setArray(1, c.createArrayOf("text", items.toArray()));
             try (ResultSet rs = query.executeQuery()) {

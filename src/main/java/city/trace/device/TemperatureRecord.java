@@ -31,6 +31,9 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
     /** A reading in °C, in SQL, as {@link #celsius} reads it. */
     private static final String CELSIUS = "(case r.unit when 'FAH' then (r.value - 32) * 5 / 9 "
             + "when 'KEL' then r.value - 273.15 else r.value end)";
+    /** A reading {@code r} of the lot's batch {@code l}, a temperature in the band, measured before ?5 on board. */
+    private static final String IN_BAND = "r.type in (?2, ?3, ?4) and r.time between l.from_time and l.to_time "
+            + "and r.time < ?5 and " + CELSIUS + " between ?6 and ?7";
 
     /** One device's readings of the lot, in °C by time, and the ids of the events that recorded them. */
     public record DeviceSeries(Device device, List<Sample> samples, Set<Long> eventIds) {
@@ -63,11 +66,18 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
                 requirement == null ? null : ColdChain.evaluate(requirement.rule(), all));
     }
 
-    /** The time of the lot's last reading inside the requirement's band before {@code before}, if any. */
+    /**
+     * The time of the lot's last reading inside the requirement's band before {@code before}, if any. Its batches
+     * are read newest first, up to the first with such a reading; only batches ending after that reading may hold a
+     * later one (batches arrive in any order), so the maximum is taken over those alone.
+     */
     private static Instant lastInBand(String lot, ColdChainRequirement requirement, Instant before) {
         Object last = Device.getEntityManager().createNativeQuery("select max(r.time) from device_reading_lot l "
-                + "join device_reading r on r.batch_id = l.batch_id where l.lot = ?1 and r.type in (?2, ?3, ?4) "
-                + "and r.time between l.from_time and l.to_time and r.time < ?5 and " + CELSIUS + " between ?6 and ?7")
+                + "join device_reading r on r.batch_id = l.batch_id where l.lot = ?1 and l.from_time < ?5 and " + IN_BAND
+                + " and l.to_time >= coalesce((select latest.time from (select (select max(r.time) from device_reading r "
+                + "where r.batch_id = l.batch_id and " + IN_BAND + ") as time from device_reading_lot l "
+                + "where l.lot = ?1 and l.from_time < ?5 order by l.to_time desc) latest where latest.time is not null "
+                + "limit 1), 'infinity')")
                 .setParameter(1, lot).setParameter(2, TEMPERATURE.get(0)).setParameter(3, TEMPERATURE.get(1))
                 .setParameter(4, TEMPERATURE.get(2)).setParameter(5, before)
                 .setParameter(6, requirement.minCelsius == null ? -Double.MAX_VALUE : requirement.minCelsius.doubleValue())
@@ -136,7 +146,7 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
         List<Object[]> rows = Device.getEntityManager().createNativeQuery("select b.device_id, b.event_id, r.time, "
                 + "r.value, r.unit from device_reading_lot l join device_reading_batch b on b.id = l.batch_id "
                 + "join device_reading r on r.batch_id = l.batch_id where l.lot = ?1 and r.type in (?2, ?3, ?4) "
-                + "and r.time between l.from_time and l.to_time and r.time >= ?5 order by b.device_id, r.time")
+                + "and r.time between l.from_time and l.to_time and l.to_time >= ?5 and r.time >= ?5 order by b.device_id, r.time")
                 .setParameter(1, lot).setParameter(2, TEMPERATURE.get(0)).setParameter(3, TEMPERATURE.get(1))
                 .setParameter(4, TEMPERATURE.get(2)).setParameter(5, from == null ? Instant.EPOCH : from)
                 .getResultList();

@@ -219,15 +219,7 @@ class DeviceApiTest {
     @Test
     void aBreachOfTheLotsRequirementRaisesOneAnchoredAlert() {
         Truck truck = truckCarryingWheat("ES256");
-        Demo.read(() -> {
-            ColdChainForm form = new ColdChainForm();
-            form.product = Demo.WHEAT_GTIN;
-            form.minCelsius = "2";
-            form.maxCelsius = "8";
-            form.toleratedMinutes = "30";
-            return Arc.container().instance(ColdChainRequirements.class).get()
-                    .set(Organization.findByCode(Demo.FARM).orElseThrow(), form);
-        });
+        wheatKeptBetween2And8WithHalfAnHourTolerated();
         Instant start = Instant.now().minus(2, ChronoUnit.HOURS);
         // 20 minutes above 8 °C: tolerated
         List<ReadingBatch.Reading> tolerated = readings(start, 60, 5.0);
@@ -256,6 +248,44 @@ class DeviceApiTest {
         List<ReadingBatch.Reading> more = readings(start.plus(120, ChronoUnit.MINUTES).minus(1, ChronoUnit.MINUTES), 3, 11.0);
         truck.send(truck.sign(3, more)).then().statusCode(201);
         assertEquals(1, alerts(truck.wheat().lotLink()).size());
+    }
+
+    @Test
+    void anExcursionAcrossBatchesSentOutOfOrderIsMeasuredWhole() {
+        Truck truck = truckCarryingWheat("ES256");
+        wheatKeptBetween2And8WithHalfAnHourTolerated();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(170, ChronoUnit.MINUTES);
+        List<ReadingBatch.Reading> firstHour = readings(start, 60, 5.0);
+        List<ReadingBatch.Reading> secondHour = readings(start.plus(60, ChronoUnit.MINUTES), 60, 5.0);
+        excursion(secondHour, 46, 59, 9.5);
+        List<ReadingBatch.Reading> thirdHour = readings(start.plus(120, ChronoUnit.MINUTES), 50, 5.0);
+        excursion(thirdHour, 0, 19, 10.5);
+
+        // the logger sends the third hour before the second: 20 minutes above 8 °C so far, tolerated
+        truck.send(truck.sign(1, firstHour)).then().statusCode(201);
+        truck.send(truck.sign(2, thirdHour)).then().statusCode(201);
+        assertEquals(0, alerts(truck.wheat().lotLink()).size());
+
+        // the second hour's last 14 minutes join the excursion that the third hour ended: 34 minutes, a breach
+        truck.send(truck.sign(3, secondHour)).then().statusCode(201);
+        List<ColdChainAlert> alerts = alerts(truck.wheat().lotLink());
+        assertEquals(1, alerts.size());
+        assertEquals(start.plus(106, ChronoUnit.MINUTES), alerts.getFirst().startedAt);
+        assertEquals(34, alerts.getFirst().minutes);
+        assertEquals(10.5, alerts.getFirst().extremeCelsius);
+    }
+
+    /** The farm's cold-chain requirement for its wheat: 2–8 °C, excursions of up to 30 minutes tolerated. */
+    private static void wheatKeptBetween2And8WithHalfAnHourTolerated() {
+        Demo.read(() -> {
+            ColdChainForm form = new ColdChainForm();
+            form.product = Demo.WHEAT_GTIN;
+            form.minCelsius = "2";
+            form.maxCelsius = "8";
+            form.toleratedMinutes = "30";
+            return Arc.container().instance(ColdChainRequirements.class).get()
+                    .set(Organization.findByCode(Demo.FARM).orElseThrow(), form);
+        });
     }
 
     private static Response post(String path, String jws) {
