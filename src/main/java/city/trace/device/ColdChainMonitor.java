@@ -33,18 +33,18 @@ public class ColdChainMonitor {
     void onReadings(@Observes ReadingsStored stored) {
         Device device = Device.findById(stored.deviceId());
         for (String lot : stored.lots()) {
-            check(device, lot, stored.from());
+            check(device, lot, stored.from(), stored.to());
         }
     }
 
-    /** Whether readings of {@code lot} from {@code since} on broke its requirement, for the first time. */
-    private void check(Device device, String lot, Instant since) {
+    /** Whether readings of {@code lot} from {@code from} to {@code to} broke its requirement, for the first time. */
+    private void check(Device device, String lot, Instant from, Instant to) {
         // most lots have no requirement, or raised their alert already: nothing to evaluate then
         Optional<ColdChainRequirement> requirement = ColdChainRequirement.ofLot(lot);
         if (requirement.isEmpty() || ColdChainAlert.exists(lot, requirement.get())) {
             return;
         }
-        TemperatureRecord record = TemperatureRecord.recent(lot, requirement.get(), since);
+        TemperatureRecord record = TemperatureRecord.around(lot, requirement.get(), from, to);
         if (!record.breached()) {
             return;
         }

@@ -104,7 +104,7 @@ public class ReadingIntake {
                 base, base + "/readings/" + batch.counter(), ZoneId.of(epcis.siteTimeZone())), DeviceEvents.NAMESPACES);
         long batchId = store(device, batch, signed.compact(), now, event.id(), measured);
         device.lastCounter = batch.counter();
-        stored.fire(new ReadingsStored(device.id, batchId, lots, first));
+        stored.fire(new ReadingsStored(device.id, batchId, lots, first, last));
         return new Accepted(batch.readings().size(), batch.counter(), event.eventId(), lots);
     }
 

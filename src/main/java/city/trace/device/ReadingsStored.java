@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A device's batch of readings was stored (in the transaction that stored it), about these lots; its earliest
- * reading was measured at {@code from}.
+ * A device's batch of readings was stored (in the transaction that stored it), about these lots; its readings were
+ * measured from {@code from} until {@code to}.
  */
-public record ReadingsStored(long deviceId, long batchId, List<String> lots, Instant from) {
+public record ReadingsStored(long deviceId, long batchId, List<String> lots, Instant from, Instant to) {
 }

@@ -28,12 +28,11 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
     private static final List<String> TEMPERATURE = List.of("Temperature", "gs1:Temperature",
             "https://gs1.org/voc/Temperature");
     private static final double ABSOLUTE_ZERO = -273.15;
+    /** Later than any reading: the clock check takes none more than minutes ahead. */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
     /** A reading in °C, in SQL, as {@link #celsius} reads it. */
     private static final String CELSIUS = "(case r.unit when 'FAH' then (r.value - 32) * 5 / 9 "
             + "when 'KEL' then r.value - 273.15 else r.value end)";
-    /** A reading {@code r} of the lot's batch {@code l}, a temperature in the band, measured before ?5 on board. */
-    private static final String IN_BAND = "r.type in (?2, ?3, ?4) and r.time between l.from_time and l.to_time "
-            + "and r.time < ?5 and " + CELSIUS + " between ?6 and ?7";
 
     /** One device's readings of the lot, in °C by time, and the ids of the events that recorded them. */
     public record DeviceSeries(Device device, List<Sample> samples, Set<Long> eventIds) {
@@ -42,22 +41,20 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
     /** The lot's record (empty, and not held against any requirement, when nothing was measured). */
     public static TemperatureRecord of(String lot) {
         // most lots were never measured: their pages need no look at requirements
-        List<DeviceSeries> series = series(lot, null);
+        List<DeviceSeries> series = series(lot, null, null);
         return of(lot, series, series.isEmpty() ? null : ColdChainRequirement.ofLot(lot).orElse(null));
     }
 
     /**
-     * As much of the lot's record as tells whether readings from {@code since} on broke {@code requirement}: when
-     * it has no ceiling on the mean kinetic temperature (which needs every reading), the readings from the last
-     * one inside the band before {@code since} on — an excursion under way then started after it.
+     * As much of the lot's record as tells whether readings from {@code from} to {@code to} broke
+     * {@code requirement}: when it has no ceiling on the mean kinetic temperature (which needs every reading), the
+     * readings from the last one inside the band before them to the first one inside it after them — an excursion
+     * they are part of lies in between.
      */
-    static TemperatureRecord recent(String lot, ColdChainRequirement requirement, Instant since) {
-        return requirement.maxMktCelsius != null ? of(lot, requirement, null)
-                : of(lot, requirement, lastInBand(lot, requirement, since));
-    }
-
-    private static TemperatureRecord of(String lot, ColdChainRequirement requirement, Instant from) {
-        return of(lot, series(lot, from), requirement);
+    static TemperatureRecord around(String lot, ColdChainRequirement requirement, Instant from, Instant to) {
+        return of(lot, requirement.maxMktCelsius != null ? series(lot, null, null)
+                : series(lot, nearestInBand(lot, requirement, from, Side.BEFORE),
+                        nearestInBand(lot, requirement, to, Side.AFTER)), requirement);
     }
 
     private static TemperatureRecord of(String lot, List<DeviceSeries> series, ColdChainRequirement requirement) {
@@ -67,23 +64,37 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
     }
 
     /**
-     * The time of the lot's last reading inside the requirement's band before {@code before}, if any. Its batches
-     * are read newest first, up to the first with such a reading; only batches ending after that reading may hold a
-     * later one (batches arrive in any order), so the maximum is taken over those alone.
+     * Which way to look from an instant for the lot's nearest reading inside the band. The batches are read
+     * nearest first, up to the first with such a reading; as batches arrive in any order and overlap, only those
+     * reaching past that reading may hold a nearer one, so the nearest is taken over those alone.
      */
-    private static Instant lastInBand(String lot, ColdChainRequirement requirement, Instant before) {
-        Object last = Device.getEntityManager().createNativeQuery("select max(r.time) from device_reading_lot l "
-                + "join device_reading r on r.batch_id = l.batch_id where l.lot = ?1 and l.from_time < ?5 and " + IN_BAND
-                + " and l.to_time >= coalesce((select latest.time from (select (select max(r.time) from device_reading r "
-                + "where r.batch_id = l.batch_id and " + IN_BAND + ") as time from device_reading_lot l "
-                + "where l.lot = ?1 and l.from_time < ?5 order by l.to_time desc) latest where latest.time is not null "
-                + "limit 1), 'infinity')")
+    private enum Side {
+        BEFORE("max", "<", "l.from_time < ?5", "l.to_time desc", "l.to_time >= coalesce(%s, 'infinity')"),
+        AFTER("min", ">", "l.to_time > ?5", "l.from_time", "l.from_time <= coalesce(%s, '-infinity')");
+
+        private final String query;
+
+        Side(String nearest, String side, String batches, String nearestFirst, String reaching) {
+            String inBand = "r.type in (?2, ?3, ?4) and r.time between l.from_time and l.to_time and r.time " + side
+                    + " ?5 and " + CELSIUS + " between ?6 and ?7";
+            String firstFound = "(select found.time from (select (select " + nearest + "(r.time) from device_reading r "
+                    + "where r.batch_id = l.batch_id and " + inBand + ") as time from device_reading_lot l where l.lot = ?1 "
+                    + "and " + batches + " order by " + nearestFirst + ") found where found.time is not null limit 1)";
+            this.query = "select " + nearest + "(r.time) from device_reading_lot l join device_reading r "
+                    + "on r.batch_id = l.batch_id where l.lot = ?1 and " + batches + " and " + inBand + " and "
+                    + reaching.formatted(firstFound);
+        }
+    }
+
+    /** The time of the lot's reading inside the requirement's band nearest to {@code instant} on one side, if any. */
+    private static Instant nearestInBand(String lot, ColdChainRequirement requirement, Instant instant, Side side) {
+        Object nearest = Device.getEntityManager().createNativeQuery(side.query)
                 .setParameter(1, lot).setParameter(2, TEMPERATURE.get(0)).setParameter(3, TEMPERATURE.get(1))
-                .setParameter(4, TEMPERATURE.get(2)).setParameter(5, before)
+                .setParameter(4, TEMPERATURE.get(2)).setParameter(5, instant)
                 .setParameter(6, requirement.minCelsius == null ? -Double.MAX_VALUE : requirement.minCelsius.doubleValue())
                 .setParameter(7, requirement.maxCelsius == null ? Double.MAX_VALUE : requirement.maxCelsius.doubleValue())
                 .getSingleResult();
-        return last instanceof Timestamp t ? t.toInstant() : (Instant) last;
+        return nearest instanceof Timestamp t ? t.toInstant() : (Instant) nearest;
     }
 
     /** Whether any registered device measured the lot. */
@@ -140,16 +151,20 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
         return celsius(value, unit) < ABSOLUTE_ZERO;
     }
 
-    /** Each device's readings of the lot (from {@code from} on, or all) within the times it was measured. */
+    /**
+     * Each device's readings of the lot within the times it was measured, from {@code from} until {@code until}
+     * (either open when null).
+     */
     @SuppressWarnings("unchecked")
-    private static List<DeviceSeries> series(String lot, Instant from) {
+    private static List<DeviceSeries> series(String lot, Instant from, Instant until) {
         List<Object[]> rows = Device.getEntityManager().createNativeQuery("select b.device_id, b.event_id, r.time, "
                 + "r.value, r.unit from device_reading_lot l join device_reading_batch b on b.id = l.batch_id "
                 + "join device_reading r on r.batch_id = l.batch_id where l.lot = ?1 and r.type in (?2, ?3, ?4) "
-                + "and r.time between l.from_time and l.to_time and l.to_time >= ?5 and r.time >= ?5 order by b.device_id, r.time")
+                + "and r.time between l.from_time and l.to_time and l.to_time >= ?5 and l.from_time <= ?6 "
+                + "and r.time between ?5 and ?6 order by b.device_id, r.time")
                 .setParameter(1, lot).setParameter(2, TEMPERATURE.get(0)).setParameter(3, TEMPERATURE.get(1))
                 .setParameter(4, TEMPERATURE.get(2)).setParameter(5, from == null ? Instant.EPOCH : from)
-                .getResultList();
+                .setParameter(6, until == null ? END_OF_TIME : until).getResultList();
         Map<Long, List<Sample>> samples = new LinkedHashMap<>();
         Map<Long, Set<Long>> events = new LinkedHashMap<>();
         for (Object[] row : rows) {
