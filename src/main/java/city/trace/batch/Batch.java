@@ -92,24 +92,57 @@ public class Batch extends PanacheEntityBase {
     /** The batches of these lots (canonical Digital Links), by lot link; lots no batch is registered for are absent. */
     public static Map<String, Batch> byLotLinks(Collection<String> links) {
         Map<String, Batch> batches = new HashMap<>();
-        Map<String, String> linkByKey = new HashMap<>();
-        for (String link : links) {
-            DigitalLink.parseLot(link).ifPresent(lot -> linkByKey.put(lot.keyValue() + "|" + lot.qualifier("10").orElseThrow(), link));
+        LotKeys keys = new LotKeys(links);
+        if (!keys.isEmpty()) {
+            Batch.<Batch>list("from Batch b join fetch b.product p join fetch p.organization join fetch b.site "
+                    + "where p.gtin in ?1 and b.lot in ?2", keys.gtins(), keys.lots())
+                    .forEach(batch -> keys.link(batch.product.gtin, batch.lot).ifPresent(link -> batches.put(link, batch)));
         }
-        if (linkByKey.isEmpty()) {
-            return batches;
-        }
-        List<String> gtins = linkByKey.keySet().stream().map(key -> key.substring(0, key.indexOf('|'))).distinct().toList();
-        List<String> lots = linkByKey.keySet().stream().map(key -> key.substring(key.indexOf('|') + 1)).distinct().toList();
-        // by lot too: a product may have thousands of lots, of which a page asks for a few
-        Batch.<Batch>list("from Batch b join fetch b.product p join fetch p.organization join fetch b.site "
-                + "where p.gtin in ?1 and b.lot in ?2", gtins, lots).forEach(batch -> {
-                    String link = linkByKey.get(batch.product.gtin + "|" + batch.lot);
-                    if (link != null) {
-                        batches.put(link, batch);
-                    }
-                });
         return batches;
+    }
+
+    /** The same as ids only, for callers that need no more of the batch (no entities loaded). */
+    public static Map<String, Long> idsByLotLinks(Collection<String> links) {
+        Map<String, Long> ids = new HashMap<>();
+        LotKeys keys = new LotKeys(links);
+        if (!keys.isEmpty()) {
+            getEntityManager().createQuery("select b.id, p.gtin, b.lot from Batch b join b.product p "
+                    + "where p.gtin in ?1 and b.lot in ?2", Object[].class)
+                    .setParameter(1, keys.gtins()).setParameter(2, keys.lots()).getResultList()
+                    .forEach(row -> keys.link((String) row[1], (String) row[2]).ifPresent(link -> ids.put(link, (Long) row[0])));
+        }
+        return ids;
+    }
+
+    /** Lot links by GTIN and lot: queried by both, since a product may have thousands of lots of which a few are asked for. */
+    private static final class LotKeys {
+        private final Map<String, String> linkByKey = new HashMap<>();
+
+        LotKeys(Collection<String> links) {
+            for (String link : links) {
+                DigitalLink.parseLot(link).ifPresent(lot -> linkByKey.put(key(lot.keyValue(), lot.qualifier("10").orElseThrow()), link));
+            }
+        }
+
+        boolean isEmpty() {
+            return linkByKey.isEmpty();
+        }
+
+        List<String> gtins() {
+            return linkByKey.keySet().stream().map(key -> key.substring(0, key.indexOf('|'))).distinct().toList();
+        }
+
+        List<String> lots() {
+            return linkByKey.keySet().stream().map(key -> key.substring(key.indexOf('|') + 1)).distinct().toList();
+        }
+
+        Optional<String> link(String gtin, String lot) {
+            return Optional.ofNullable(linkByKey.get(key(gtin, lot)));
+        }
+
+        private static String key(String gtin, String lot) {
+            return gtin + "|" + lot;
+        }
     }
 
     /**

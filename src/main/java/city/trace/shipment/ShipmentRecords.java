@@ -34,17 +34,17 @@ public class ShipmentRecords implements ShipmentParties, LotShipments {
     @Override
     public Map<String, Set<Long>> byLot(Collection<String> lots) {
         Map<Long, String> lotOf = new HashMap<>();
-        Batch.byLotLinks(lots).forEach((link, batch) -> lotOf.put(batch.id, link));
+        Batch.idsByLotLinks(lots).forEach((link, batch) -> lotOf.put(batch, link));
         Map<String, Set<Long>> parties = new HashMap<>();
         if (lotOf.isEmpty()) {
             return parties;
         }
-        for (ShipmentItem item : ShipmentItem.<ShipmentItem>list("from ShipmentItem i join fetch i.shipment s "
-                + "join fetch s.destinationSite where i.batch.id in ?1", lotOf.keySet())) {
-            Shipment s = item.shipment;
-            parties.computeIfAbsent(lotOf.get(item.batch.id), l -> new HashSet<>())
-                    .addAll(List.of(s.shipper.id, s.carrier.id, s.destinationSite.organization.id));
-        }
+        // ids only: a lot may travel on many shipments, and the rules need no more of them
+        ShipmentItem.getEntityManager().createQuery("select i.batch.id, s.shipper.id, s.carrier.id, d.organization.id "
+                + "from ShipmentItem i join i.shipment s join s.destinationSite d where i.batch.id in ?1", Object[].class)
+                .setParameter(1, lotOf.keySet()).getResultList()
+                .forEach(row -> parties.computeIfAbsent(lotOf.get((Long) row[0]), l -> new HashSet<>())
+                        .addAll(List.of((Long) row[1], (Long) row[2], (Long) row[3])));
         return parties;
     }
 
