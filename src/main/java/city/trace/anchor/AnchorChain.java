@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import org.web3j.protocol.Web3j;
 import city.trace.chain.contract.ChainNode;
 import city.trace.chain.contract.ChainRequestException;
 import city.trace.chain.contract.GasSettings;
+import city.trace.chain.contract.Member;
 import city.trace.chain.contract.ProvenanceRegistry;
 import city.trace.chain.contract.TransactionSigner;
 import city.trace.anchor.AnchorConfig;
@@ -31,7 +33,7 @@ import io.agroal.api.AgroalDataSource;
 public class AnchorChain {
 
     private static final Logger LOG = Logger.getLogger(AnchorChain.class);
-    private static final long SETUP_GAS = 1_500_000;
+    private static final long SETUP_GAS = 4_000_000;
     private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(2);
 
     @Inject
@@ -73,7 +75,7 @@ public class AnchorChain {
         registry = new ProvenanceRegistry(web3j, contractAddress(chainId));
         if (!registry.isMember(signer.address())) {
             LOG.warnf("Account %s is not a member of the registry %s: its anchors will be refused until the "
-                    + "registry's admin adds it", signer.address(), registry.address());
+                    + "members vote it in", signer.address(), registry.address());
         }
         LOG.infof("Anchoring on chain %d with registry %s from %s", chainId, registry.address(), signer.address());
     }
@@ -150,16 +152,17 @@ public class AnchorChain {
         return deploy(chainId);
     }
 
-    /** Deploys a registry with this node as admin and first member, and remembers its address. */
+    /**
+     * Deploys a registry whose one genesis member is this node, threshold 1 (it admits further members alone
+     * until the members raise the threshold by vote), and remembers its address.
+     */
     private String deploy(long chainId) {
         ProvenanceRegistry deployed;
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            deployed = ProvenanceRegistry.deploy(web3j, signer, BigInteger.valueOf(takeNonce(c)),
-                    gas(BigInteger.valueOf(SETUP_GAS)), SETUP_TIMEOUT).registry();
-            String addMember = deployed.addMember(signer, BigInteger.valueOf(takeNonce(c)),
-                    gas(BigInteger.valueOf(SETUP_GAS)), signer.address());
-            deployed.requireSuccess(deployed.awaitReceipt(addMember, SETUP_TIMEOUT));
+            deployed = ProvenanceRegistry.deploy(web3j, signer,
+                    List.of(Member.consortiumNode(signer.address())), 1,
+                    BigInteger.valueOf(takeNonce(c)), gas(BigInteger.valueOf(SETUP_GAS)), SETUP_TIMEOUT).registry();
             try (PreparedStatement remember = c.prepareStatement("insert into anchor_contract (chain_id, address) "
                     + "values (?, ?) on conflict (chain_id) do update set address = excluded.address, deployed_at = now()")) {
                 remember.setLong(1, chainId);

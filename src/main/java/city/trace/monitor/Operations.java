@@ -12,6 +12,7 @@ import org.web3j.protocol.Web3j;
 import city.trace.anchor.AnchorChain;
 import city.trace.anchor.Anchorings;
 import city.trace.chain.contract.ChainNode;
+import city.trace.chain.contract.Member;
 import city.trace.chain.contract.ProvenanceRegistry;
 import city.trace.chain.contract.TransactionSigner;
 import city.trace.epcis.EpcisEvent;
@@ -25,15 +26,20 @@ public class Operations {
     public record Node(Long chainId, Long blockNumber, String error) {
     }
 
+    /** The registry's current members, {@code threshold} of whom must approve each change of membership. */
+    public record Governance(List<Member> members, int threshold) {
+    }
+
     /**
      * @param events         events stored, which a pass of the sweep goes over
      * @param registry       the ProvenanceRegistry contract anchoring roots (null until the chain was reached)
-     * @param registryAdmin  the account that adds and removes the registry's members (null when it cannot be asked)
+     * @param governance     the registry's members and threshold, who vote on admissions and removals (null when
+     *                       they cannot be asked)
      * @param account        the account this instance anchors from, {@code accountIsMember} whether the registry lets it
      * @param members        the consortium's members: each anchors through {@code account} today
      */
     public record Overview(SweepProgress sweep, long events, Anchorings.Backlog backlog,
-            Optional<Anchorings.AnchoredRound> lastRound, Node node, String registry, String registryAdmin,
+            Optional<Anchorings.AnchoredRound> lastRound, Node node, String registry, Governance governance,
             String account, Boolean accountIsMember, List<Organization> members) {
 
         /** How far this pass has come, 0–100. */
@@ -56,7 +62,7 @@ public class Operations {
         ProvenanceRegistry registry = chain.registry();
         TransactionSigner signer = chain.signer();
         return new Overview(SweepProgress.current(), EpcisEvent.count(), anchorings.backlog(), anchorings.lastAnchored(),
-                node(), registry == null ? null : registry.address(), admin(registry),
+                node(), registry == null ? null : registry.address(), governance(registry),
                 signer == null ? null : signer.address(), isMember(registry, signer), Organization.listAllByName());
     }
 
@@ -69,9 +75,9 @@ public class Operations {
         }
     }
 
-    private static String admin(ProvenanceRegistry registry) {
+    private static Governance governance(ProvenanceRegistry registry) {
         try {
-            return registry == null ? null : registry.admin();
+            return registry == null ? null : new Governance(registry.members(), registry.threshold());
         } catch (RuntimeException unreachable) {
             return null;
         }

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
 import city.trace.chain.contract.GasSettings;
+import city.trace.chain.contract.Member;
 import city.trace.chain.contract.ProvenanceRegistry;
 import city.trace.chain.contract.TransactionSigner;
 import city.trace.merkle.Bytes32;
@@ -47,12 +49,8 @@ class AnchorCrashIT {
         // the registry exists before the app starts, so that the test decides when blocks are mined
         Web3j web3j = Web3j.build(new HttpService(anvil.rpcUrl()));
         TransactionSigner signer = new TransactionSigner(Credentials.create(AnvilNode.DEV_KEY), AnvilNode.CHAIN_ID);
-        ProvenanceRegistry deployed = ProvenanceRegistry.deploy(web3j, signer, BigInteger.ZERO,
-                GasSettings.free(2_000_000), Duration.ofSeconds(30)).registry();
-        deployed.requireSuccess(deployed.awaitReceipt(
-                deployed.addMember(signer, BigInteger.ONE, GasSettings.free(200_000), signer.address()),
-                Duration.ofSeconds(30)));
-        registry = deployed.address();
+        registry = ProvenanceRegistry.deploy(web3j, signer, List.of(Member.consortiumNode(signer.address())), 1,
+                BigInteger.ZERO, GasSettings.free(5_000_000), Duration.ofSeconds(30)).registry().address();
         anvil.rpc("anvil_setAutomine", "[false]");
     }
 

@@ -22,6 +22,7 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
 import city.trace.chain.contract.GasSettings;
+import city.trace.chain.contract.Member;
 import city.trace.chain.contract.ProvenanceRegistry;
 import city.trace.chain.contract.TransactionSigner;
 import city.trace.merkle.Bytes32;
@@ -45,7 +46,7 @@ public final class AnchorGasBenchmark {
     private static final int TARGET_BATCH = 10_000;
     private static final double TARGET_GAS_PER_EVENT = 5;
     /** Free gas as on Besu QBFT: the limit costs nothing, and gasUsed does not depend on price or limit. */
-    private static final GasSettings GAS = GasSettings.free(3_000_000);
+    private static final GasSettings GAS = GasSettings.free(5_000_000);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final long INTRINSIC_GAS = 21_000;
 
@@ -85,12 +86,12 @@ public final class AnchorGasBenchmark {
 
     private AnchorGasBenchmark(Web3j web3j) throws IOException {
         this.web3j = web3j;
-        // the admin adds itself as the one member: who anchors does not change the gas of anchor
+        // the dev account as the one member: who anchors does not change the gas of anchor
         this.member = new TransactionSigner(Credentials.create(AnvilNode.DEV_KEY), AnvilNode.CHAIN_ID);
         this.nonce = web3j.ethGetTransactionCount(member.address(), DefaultBlockParameterName.PENDING).send()
                 .getTransactionCount();
-        this.registry = ProvenanceRegistry.deploy(web3j, member, takeNonce(), GAS, TIMEOUT).registry();
-        mined(registry.addMember(member, takeNonce(), GAS, member.address()));
+        this.registry = ProvenanceRegistry.deploy(web3j, member, List.of(Member.consortiumNode(member.address())), 1,
+                takeNonce(), GAS, TIMEOUT).registry();
     }
 
     public static void main(String[] args) throws Exception {

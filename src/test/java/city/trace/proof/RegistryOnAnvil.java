@@ -3,6 +3,7 @@ package city.trace.proof;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
@@ -11,16 +12,17 @@ import org.web3j.protocol.http.HttpService;
 import city.trace.chain.contract.AnchorRecord;
 import city.trace.chain.contract.ChainNode;
 import city.trace.chain.contract.GasSettings;
+import city.trace.chain.contract.Member;
 import city.trace.chain.contract.ProvenanceRegistry;
 import city.trace.chain.contract.TransactionSigner;
 import city.trace.merkle.Bytes32;
 import city.trace.merkle.MerkleTree;
 import city.trace.support.AnvilNode;
 
-/** A real anvil node with a ProvenanceRegistry whose admin, anvil's dev account, is also its member. */
+/** A real anvil node with a ProvenanceRegistry whose one member is anvil's dev account, as the app deploys it. */
 final class RegistryOnAnvil implements AutoCloseable {
 
-    private static final GasSettings GAS = GasSettings.free(2_000_000);
+    private static final GasSettings GAS = GasSettings.free(5_000_000);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final AnvilNode node;
@@ -34,8 +36,8 @@ final class RegistryOnAnvil implements AutoCloseable {
         web3j = Web3j.build(new HttpService(node.rpcUrl()));
         chain = new ChainNode(web3j);
         member = new TransactionSigner(Credentials.create(AnvilNode.DEV_KEY), AnvilNode.CHAIN_ID);
-        registry = ProvenanceRegistry.deploy(web3j, member, nonce(), GAS, TIMEOUT).registry();
-        mined(registry.addMember(member, nonce(), GAS, member.address()));
+        registry = ProvenanceRegistry.deploy(web3j, member, List.of(Member.consortiumNode(member.address())), 1,
+                nonce(), GAS, TIMEOUT).registry();
     }
 
     String rpcUrl() {

@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint32;
 import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
@@ -30,16 +33,35 @@ import city.trace.merkle.InclusionProof;
  */
 public final class ProvenanceRegistry {
 
-    private static final AbiFunction ADMIN = AbiFunction.parse("admin() returns (address)");
+    private static final String CONSTRUCTOR = "constructor(address[],string[],bytes32[],uint32)";
     private static final AbiFunction IS_MEMBER = AbiFunction.parse("isMember(address) returns (bool)");
     private static final AbiFunction ANCHOR_OF =
             AbiFunction.parse("anchorOf(bytes32) returns (uint64,uint64,address,uint64)");
     private static final AbiFunction VERIFY_INCLUSION =
             AbiFunction.parse("verifyInclusion(bytes32,uint256,uint256,bytes32[],bytes32) returns (bool)");
     private static final AbiFunction ANCHOR = AbiFunction.parse("anchor(bytes32,uint64,bytes32) returns ()");
-    private static final AbiFunction ADD_MEMBER = AbiFunction.parse("addMember(address) returns ()");
+    private static final AbiFunction MEMBERS = AbiFunction.parse("members() returns (address[])");
+    private static final AbiFunction MEMBER_INFO =
+            AbiFunction.parse("memberInfo(address) returns (bool,string,bytes32)");
+    private static final AbiFunction THRESHOLD = AbiFunction.parse("threshold() returns (uint32)");
+    private static final AbiFunction WAS_MEMBER_AT = AbiFunction.parse("wasMemberAt(address,uint64) returns (bool)");
+    private static final AbiFunction MEMBERSHIP_AT =
+            AbiFunction.parse("membershipAt(address,uint64) returns (bool,uint64,uint64,uint64,uint32,uint32)");
+    private static final AbiFunction PROPOSAL = AbiFunction.parse(
+            "proposal(uint64) returns (uint8,uint8,address,string,bytes32,uint32,address,uint64,uint32,uint32)");
+    private static final AbiFunction HAS_VOTED = AbiFunction.parse("hasVoted(uint64,address) returns (bool)");
+    private static final AbiFunction PROPOSE_ADMISSION =
+            AbiFunction.parse("proposeAdmission(address,string,bytes32) returns (uint64)");
+    private static final AbiFunction PROPOSE_REMOVAL = AbiFunction.parse("proposeRemoval(address) returns (uint64)");
+    private static final AbiFunction PROPOSE_THRESHOLD = AbiFunction.parse("proposeThreshold(uint32) returns (uint64)");
+    private static final AbiFunction VOTE = AbiFunction.parse("vote(uint64) returns ()");
+    private static final AbiFunction EXECUTE = AbiFunction.parse("execute(uint64) returns ()");
+    private static final AbiFunction EXPIRE = AbiFunction.parse("expire(uint64) returns ()");
     private static final String ANCHORED = "Anchored(bytes32 indexed,address indexed,uint64,bytes32)";
-    private static final String ANCHORED_TOPIC = Hash.sha3String(ANCHORED.replace(" indexed", ""));
+    private static final String ANCHORED_TOPIC = topic(ANCHORED);
+    private static final String PROPOSED =
+            "Proposed(uint64 indexed,uint8,address indexed,string,bytes32,uint32,address indexed,uint64)";
+    private static final String PROPOSED_TOPIC = topic(PROPOSED);
     private static final String ROOT_ALREADY_ANCHORED = "RootAlreadyAnchored(bytes32)";
 
     private static final ContractArtifact ARTIFACT = checkedArtifact();
@@ -57,11 +79,20 @@ public final class ProvenanceRegistry {
         this.address = address;
     }
 
-    /** Deploys a new registry whose admin is the signer, and waits for it to be mined. */
-    public static Deployment deploy(Web3j web3j, TransactionSigner admin, BigInteger nonce, GasSettings gas,
-            Duration timeout) {
+    /**
+     * Deploys a new registry governed by the {@code genesis} members, of whom {@code threshold} must approve each
+     * change, and waits for it to be mined. The deployer has no say unless it is one of them.
+     */
+    public static Deployment deploy(Web3j web3j, TransactionSigner deployer, List<Member> genesis, int threshold,
+            BigInteger nonce, GasSettings gas, Duration timeout) {
+        String arguments = FunctionEncoder.encodeConstructor(List.of(
+                new DynamicArray<>(Address.class, genesis.stream().map(m -> new Address(m.account())).toList()),
+                new DynamicArray<>(Utf8String.class, genesis.stream().map(m -> new Utf8String(m.name())).toList()),
+                new DynamicArray<>(org.web3j.abi.datatypes.generated.Bytes32.class,
+                        genesis.stream().map(m -> word(m.companyPrefixHash())).toList()),
+                new Uint32(threshold)));
         ContractRpc rpc = new ContractRpc(web3j, REVERTS);
-        String hash = rpc.send(admin.sign(null, ARTIFACT.bytecode(), nonce, gas));
+        String hash = rpc.send(deployer.sign(null, ARTIFACT.bytecode() + Numeric.cleanHexPrefix(arguments), nonce, gas));
         TransactionReceipt receipt = rpc.requireSuccess(rpc.awaitReceipt(hash, timeout));
         return new Deployment(new ProvenanceRegistry(web3j, receipt.getContractAddress()), receipt);
     }
@@ -70,18 +101,60 @@ public final class ProvenanceRegistry {
         return address;
     }
 
-    public String admin() {
-        return (String) ADMIN.decode(rpc.call(address, ADMIN.encode())).get(0).getValue();
+    public boolean isMember(String account) {
+        return (Boolean) call(IS_MEMBER, new Address(account)).get(0).getValue();
     }
 
-    public boolean isMember(String account) {
-        return (Boolean) IS_MEMBER.decode(rpc.call(address, IS_MEMBER.encode(new Address(account)))).get(0).getValue();
+    /** The current members, in no particular order. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public List<Member> members() {
+        List<Address> accounts = (List<Address>) call(MEMBERS).get(0).getValue();
+        return accounts.stream().map(account -> {
+            List<Type> info = call(MEMBER_INFO, account);
+            return new Member(account.getValue(), (String) info.get(1).getValue(),
+                    Bytes32.of((byte[]) info.get(2).getValue()));
+        }).toList();
+    }
+
+    /** How many members must approve a proposal for it to take effect. */
+    public int threshold() {
+        return intValue(call(THRESHOLD).get(0));
+    }
+
+    /** Whether {@code account} was a member at any moment of block {@code blockNumber} (its removal's block included). */
+    public boolean wasMemberAt(String account, long blockNumber) {
+        return (Boolean) call(WAS_MEMBER_AT, new Address(account), new Uint64(blockNumber)).get(0).getValue();
+    }
+
+    /** The membership term of {@code account} covering block {@code blockNumber}, or empty when it was no member then. */
+    @SuppressWarnings("rawtypes")
+    public Optional<MembershipTerm> membershipAt(String account, long blockNumber) {
+        List<Type> term = call(MEMBERSHIP_AT, new Address(account), new Uint64(blockNumber));
+        if (!(Boolean) term.get(0).getValue()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MembershipTerm(number(term.get(1)), number(term.get(2)), number(term.get(3)),
+                intValue(term.get(4)), intValue(term.get(5))));
+    }
+
+    /** A proposal as it stands; reverts with {@code UnknownProposal} for an id never proposed. */
+    @SuppressWarnings("rawtypes")
+    public Proposal proposal(long id) {
+        List<Type> p = call(PROPOSAL, new Uint64(id));
+        return new Proposal(id, Proposal.Kind.values()[intValue(p.get(0))], Proposal.Status.values()[intValue(p.get(1))],
+                (String) p.get(2).getValue(), (String) p.get(3).getValue(), Bytes32.of((byte[]) p.get(4).getValue()),
+                intValue(p.get(5)), (String) p.get(6).getValue(), Instant.ofEpochSecond(number(p.get(7))),
+                intValue(p.get(8)), intValue(p.get(9)));
+    }
+
+    public boolean hasVoted(long proposalId, String account) {
+        return (Boolean) call(HAS_VOTED, new Uint64(proposalId), new Address(account)).get(0).getValue();
     }
 
     /** The anchor of {@code root}, or empty when it was never anchored. */
     @SuppressWarnings("rawtypes")
     public Optional<AnchorRecord> anchorOf(Bytes32 root) {
-        List<Type> stored = ANCHOR_OF.decode(rpc.call(address, ANCHOR_OF.encode(word(root))));
+        List<Type> stored = call(ANCHOR_OF, word(root));
         long blockNumber = number(stored.get(0));
         if (blockNumber == 0) {
             return Optional.empty();
@@ -103,9 +176,8 @@ public final class ProvenanceRegistry {
         DynamicArray<org.web3j.abi.datatypes.generated.Bytes32> path = new DynamicArray<>(
                 org.web3j.abi.datatypes.generated.Bytes32.class,
                 proof.auditPath().stream().map(ProvenanceRegistry::word).toList());
-        String data = VERIFY_INCLUSION.encode(word(leafHash), new Uint256(proof.leafIndex()),
-                new Uint256(proof.treeSize()), path, word(root));
-        return (Boolean) VERIFY_INCLUSION.decode(rpc.call(address, data)).get(0).getValue();
+        return (Boolean) call(VERIFY_INCLUSION, word(leafHash), new Uint256(proof.leafIndex()),
+                new Uint256(proof.treeSize()), path, word(root)).get(0).getValue();
     }
 
     /**
@@ -128,8 +200,46 @@ public final class ProvenanceRegistry {
         return send(signAnchor(member, nonce, gas, root, leafCount, batchRef));
     }
 
-    public String addMember(TransactionSigner admin, BigInteger nonce, GasSettings gas, String account) {
-        return send(admin.sign(address, ADD_MEMBER.encode(new Address(account)), nonce, gas));
+    /**
+     * Proposes to admit {@code candidate}; the proposer's vote counts at once (with threshold 1 it takes effect in
+     * this transaction). Returns the transaction hash; {@link #proposalId} reads the id from its receipt.
+     */
+    public String proposeAdmission(TransactionSigner member, BigInteger nonce, GasSettings gas, Member candidate) {
+        return transact(member, nonce, gas, PROPOSE_ADMISSION, new Address(candidate.account()),
+                new Utf8String(candidate.name()), word(candidate.companyPrefixHash()));
+    }
+
+    /** Proposes to remove {@code account}; refused when the members left would be fewer than the threshold. */
+    public String proposeRemoval(TransactionSigner member, BigInteger nonce, GasSettings gas, String account) {
+        return transact(member, nonce, gas, PROPOSE_REMOVAL, new Address(account));
+    }
+
+    /** Proposes a new threshold, from 1 to the number of members. */
+    public String proposeThreshold(TransactionSigner member, BigInteger nonce, GasSettings gas, int threshold) {
+        return transact(member, nonce, gas, PROPOSE_THRESHOLD, new Uint32(threshold));
+    }
+
+    /** Approves a proposal; the vote that reaches the threshold carries the change out. */
+    public String vote(TransactionSigner member, BigInteger nonce, GasSettings gas, long proposalId) {
+        return transact(member, nonce, gas, VOTE, new Uint64(proposalId));
+    }
+
+    /** Carries out a proposal that has enough approvals without a further vote (e.g. after the threshold fell). */
+    public String execute(TransactionSigner member, BigInteger nonce, GasSettings gas, long proposalId) {
+        return transact(member, nonce, gas, EXECUTE, new Uint64(proposalId));
+    }
+
+    /** Marks a proposal past its deadline as expired, which emits {@code Expired}; anyone may send it. */
+    public String expire(TransactionSigner sender, BigInteger nonce, GasSettings gas, long proposalId) {
+        return transact(sender, nonce, gas, EXPIRE, new Uint64(proposalId));
+    }
+
+    /** The id of the proposal a successful {@code propose…} transaction created. */
+    public long proposalId(TransactionReceipt receipt) {
+        return receipt.getLogs().stream()
+                .filter(log -> log.getAddress().equalsIgnoreCase(address) && log.getTopics().get(0).equals(PROPOSED_TOPIC))
+                .map(log -> Numeric.toBigInt(log.getTopics().get(1)).longValueExact()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(receipt.getTransactionHash() + " proposed nothing"));
     }
 
     /**
@@ -160,9 +270,12 @@ public final class ProvenanceRegistry {
 
     private static ContractArtifact checkedArtifact() {
         ContractArtifact artifact = ContractArtifact.load("ProvenanceRegistry");
-        List.of(ADMIN, IS_MEMBER, ANCHOR_OF, VERIFY_INCLUSION, ANCHOR, ADD_MEMBER)
-                .forEach(function -> artifact.require(function.declaration()));
+        List.of(IS_MEMBER, ANCHOR_OF, VERIFY_INCLUSION, ANCHOR, MEMBERS, MEMBER_INFO, THRESHOLD, WAS_MEMBER_AT,
+                MEMBERSHIP_AT, PROPOSAL, HAS_VOTED, PROPOSE_ADMISSION, PROPOSE_REMOVAL, PROPOSE_THRESHOLD, VOTE, EXECUTE,
+                EXPIRE).forEach(function -> artifact.require(function.declaration()));
+        artifact.require(CONSTRUCTOR);
         artifact.require("event " + ANCHORED);
+        artifact.require("event " + PROPOSED);
         artifact.require("error " + ROOT_ALREADY_ANCHORED);
         return artifact;
     }
@@ -172,6 +285,21 @@ public final class ProvenanceRegistry {
             throw new IllegalArgumentException("a batch has at least one leaf, not " + leafCount);
         }
         return ANCHOR.encode(word(root), new Uint64(leafCount), word(batchRef));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private List<Type> call(AbiFunction function, Type... arguments) {
+        return function.decode(rpc.call(address, function.encode(arguments)));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private String transact(TransactionSigner sender, BigInteger nonce, GasSettings gas, AbiFunction function,
+            Type... arguments) {
+        return send(sender.sign(address, function.encode(arguments), nonce, gas));
+    }
+
+    private static String topic(String event) {
+        return Hash.sha3String(event.replace(" indexed", ""));
     }
 
     private Log anchoredEvent(Bytes32 root, long blockNumber) {
@@ -189,5 +317,10 @@ public final class ProvenanceRegistry {
     @SuppressWarnings("rawtypes")
     private static long number(Type value) {
         return ((BigInteger) value.getValue()).longValueExact();
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static int intValue(Type value) {
+        return ((BigInteger) value.getValue()).intValueExact();
     }
 }

@@ -28,7 +28,7 @@ class OnChainInclusionTest {
     @BeforeAll
     static void deploy() {
         chain = TestChain.freeGas();
-        registry = chain.deploy(GasSettings.free(3_000_000)).registry();
+        registry = chain.deploy(TestChain.DEPLOY_GAS).registry();
     }
 
     @AfterAll

@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -28,10 +27,6 @@ class ProvenanceRegistryTest {
 
     /** Plenty for every call here; free gas makes the limit cost nothing. */
     private static final GasSettings GAS = GasSettings.free(1_000_000);
-    // the registry's governance the app does not use yet (consortium governance will): the contract's rules are
-    // tested through calls encoded here
-    private static final AbiFunction REMOVE_MEMBER = AbiFunction.parse("removeMember(address) returns ()");
-    private static final AbiFunction TRANSFER_ADMIN = AbiFunction.parse("transferAdmin(address) returns ()");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static TestChain chain;
@@ -41,11 +36,11 @@ class ProvenanceRegistryTest {
     @BeforeAll
     static void deployWithOneMember() {
         chain = TestChain.freeGas();
-        ProvenanceRegistry.Deployment deployment = chain.deploy(GAS);
+        member = chain.newAccount();
+        ProvenanceRegistry.Deployment deployment = chain.deploy(TestChain.DEPLOY_GAS,
+                List.of(Member.consortiumNode(member.address())), 1);
         System.out.printf("ProvenanceRegistry deployment: %d gas%n", deployment.receipt().getGasUsed());
         registry = deployment.registry();
-        member = chain.newAccount();
-        mined(registry.addMember(chain.admin, chain.nonce(chain.admin), GAS, member.address()));
     }
 
     @AfterAll
@@ -53,37 +48,14 @@ class ProvenanceRegistryTest {
         chain.close();
     }
 
+    /** No admin: the deployer has no say, the genesis members govern. */
     @Test
-    void deployerIsAdminAndFreeGasIsSuggestedAsFree() {
-        assertEquals(chain.admin.address(), registry.admin());
+    void genesisMembersGovernAndFreeGasIsSuggestedAsFree() {
+        assertEquals(List.of(Member.consortiumNode(member.address())), registry.members());
+        assertEquals(1, registry.threshold());
+        assertFalse(registry.isMember(chain.devAccount.address()));
         GasSettings suggested = GasSettings.suggestedBy(chain.web3j, 100_000);
         assertEquals(GasSettings.free(100_000), suggested);
-    }
-
-    @Test
-    void adminAddsAndRemovesMembers() {
-        TransactionSigner account = chain.newAccount();
-        assertFalse(registry.isMember(account.address()));
-
-        mined(registry.addMember(chain.admin, chain.nonce(chain.admin), GAS, account.address()));
-        assertTrue(registry.isMember(account.address()));
-
-        mined(asAdmin(chain.admin, REMOVE_MEMBER, account.address()));
-        assertFalse(registry.isMember(account.address()));
-
-        ContractRevertException again = assertThrows(ContractRevertException.class,
-                () -> mined(asAdmin(chain.admin, REMOVE_MEMBER, account.address())));
-        assertEquals(Optional.of("NotMember"), again.errorName());
-        assertEquals(List.of(account.address()), again.arguments());
-    }
-
-    @Test
-    void onlyTheAdminManagesMembers() {
-        TransactionSigner stranger = chain.newAccount();
-        ContractRevertException refused = assertThrows(ContractRevertException.class,
-                () -> mined(registry.addMember(stranger, chain.nonce(stranger), GAS, stranger.address())));
-        assertEquals(Optional.of("NotAdmin"), refused.errorName());
-        assertFalse(registry.isMember(stranger.address()));
     }
 
     @Test
@@ -148,26 +120,6 @@ class ProvenanceRegistryTest {
 
         assertEquals(root, assertThrows(RootAlreadyAnchoredException.class, () -> registry.requireSuccess(reverted))
                 .root());
-    }
-
-    @Test
-    void transferredAdminTakesOver() {
-        TransactionSigner successor = chain.newAccount();
-        mined(asAdmin(chain.admin, TRANSFER_ADMIN, successor.address()));
-        assertEquals(successor.address(), registry.admin());
-
-        TransactionSigner account = chain.newAccount();
-        assertThrows(ContractRevertException.class,
-                () -> mined(registry.addMember(chain.admin, chain.nonce(chain.admin), GAS, account.address())));
-        mined(registry.addMember(successor, chain.nonce(successor), GAS, account.address()));
-        assertTrue(registry.isMember(account.address()));
-
-        mined(asAdmin(successor, TRANSFER_ADMIN, chain.admin.address()));
-    }
-
-    /** Sends a governance call about {@code account} signed by {@code admin}; returns the transaction hash. */
-    private static String asAdmin(TransactionSigner admin, AbiFunction function, String account) {
-        return registry.send(admin.sign(registry.address(), function.encode(new Address(account)), chain.nonce(admin), GAS));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.List;
 
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
@@ -14,23 +15,27 @@ import org.web3j.protocol.http.HttpService;
 
 import city.trace.support.AnvilNode;
 
-/** One anvil node for a test class, a Web3j on it, and its funded dev account as the registry's admin. */
+/** One anvil node for a test class, a Web3j on it, and its funded dev account to deploy registries. */
 final class TestChain implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Enough to deploy the registry; free gas makes the limit cost nothing. */
+    static final GasSettings DEPLOY_GAS = GasSettings.free(5_000_000);
 
     final AnvilNode node;
     final Web3j web3j;
-    final TransactionSigner admin;
+    /** Funded, so it can also pay fees on a fee-charging chain. */
+    final TransactionSigner devAccount;
 
     private TestChain(AnvilNode node) {
         this.node = node;
         this.web3j = Web3j.build(new HttpService(node.rpcUrl()));
-        this.admin = new TransactionSigner(Credentials.create(AnvilNode.DEV_KEY), AnvilNode.CHAIN_ID);
+        this.devAccount = new TransactionSigner(Credentials.create(AnvilNode.DEV_KEY), AnvilNode.CHAIN_ID);
     }
 
-    static TestChain freeGas() {
-        return new TestChain(AnvilNode.start());
+    /** {@code anvilArgs} go to anvil's command line, e.g. {@code --state FILE} to keep the chain across restarts. */
+    static TestChain freeGas(String... anvilArgs) {
+        return new TestChain(AnvilNode.start(anvilArgs));
     }
 
     static TestChain chargingFees() {
@@ -56,8 +61,13 @@ final class TestChain implements AutoCloseable {
         }
     }
 
+    /** A registry whose one member, with threshold 1, is the dev account, as the app deploys it for itself. */
     ProvenanceRegistry.Deployment deploy(GasSettings gas) {
-        return ProvenanceRegistry.deploy(web3j, admin, nonce(admin), gas, TIMEOUT);
+        return deploy(gas, List.of(Member.consortiumNode(devAccount.address())), 1);
+    }
+
+    ProvenanceRegistry.Deployment deploy(GasSettings gas, List<Member> genesis, int threshold) {
+        return ProvenanceRegistry.deploy(web3j, devAccount, genesis, threshold, nonce(devAccount), gas, TIMEOUT);
     }
 
     @Override
