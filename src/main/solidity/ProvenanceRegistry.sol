@@ -223,8 +223,8 @@ contract ProvenanceRegistry {
         return (false, 0, 0, 0, 0, 0);
     }
 
-    /// @notice A proposal as it stands: `approvals` counts the voters who are still members while it is
-    /// open, and is what decided it once executed (of `electorate` members then; 0 before).
+    /// @notice A proposal as it stands: `approvals` is what decided it once executed (of `electorate` members
+    /// then; 0 before), otherwise the voters who are still members.
     function proposal(uint64 id)
         external
         view
@@ -244,7 +244,7 @@ contract ProvenanceRegistry {
         Proposal storage p = _proposal(id);
         Status s = _status(p);
         return (p.kind, s, p.account, p.name, p.companyPrefixHash, p.threshold, p.proposer, p.deadline,
-            s == Status.Open ? _approvals(p) : p.approvals, p.electorate);
+            s == Status.Executed ? p.approvals : _approvals(p), p.electorate);
     }
 
     function hasVoted(uint64 id, address voter) external view returns (bool) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import city.trace.merkle.Bytes32;
 
 /**
- * A governance proposal of the registry as it stands. {@code approvals} counts the voters who are still members
- * while it is open, and is what decided it once executed, out of {@code electorate} members then (0 before).
+ * A governance proposal of the registry as it stands. {@code approvals} is what decided it once executed, out of
+ * {@code electorate} members then (0 before); otherwise it counts the voters who are still members.
  * {@code account}, {@code name} and {@code companyPrefixHash} are the member to admit or remove;
  * {@code threshold} the new threshold of a {@link Kind#SET_THRESHOLD} proposal.
  */
