@@ -106,10 +106,14 @@ public class Batch extends PanacheEntityBase {
         Map<String, Long> ids = new HashMap<>();
         LotKeys keys = new LotKeys(links);
         if (!keys.isEmpty()) {
-            getEntityManager().createQuery("select b.id, p.gtin, b.lot from Batch b join b.product p "
-                    + "where p.gtin in ?1 and b.lot in ?2", Object[].class)
-                    .setParameter(1, keys.gtins()).setParameter(2, keys.lots()).getResultList()
-                    .forEach(row -> keys.link((String) row[1], (String) row[2]).ifPresent(link -> ids.put(link, (Long) row[0])));
+            // SQL with array parameters: an HQL "in" list is translated anew for every execution
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = getEntityManager().createNativeQuery("select b.id, p.gtin, b.lot from batch b "
+                    + "join product p on p.id = b.product_id where p.gtin = any(?1) and b.lot = any(?2)")
+                    .setParameter(1, keys.gtins().toArray(String[]::new)).setParameter(2, keys.lots().toArray(String[]::new))
+                    .getResultList();
+            rows.forEach(row -> keys.link((String) row[1], (String) row[2])
+                    .ifPresent(link -> ids.put(link, ((Number) row[0]).longValue())));
         }
         return ids;
     }

@@ -63,7 +63,8 @@ public class ColdChainAlert extends PanacheEntityBase {
     public Instant raisedAt;
 
     public static boolean exists(String lot, ColdChainRequirement rule) {
-        return count("lot = ?1 and rule = ?2", lot, rule) > 0;
+        // by id: with an entity as parameter Hibernate translates the query anew each time
+        return count("lot = ?1 and rule.id = ?2", lot, rule.id) > 0;
     }
 
     /** The alerts an organisation answers for, as owner or holder of the lot, newest first. */

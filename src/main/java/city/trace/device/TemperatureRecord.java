@@ -176,7 +176,7 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
         }
         Map<Long, Device> devices = new LinkedHashMap<>();
         if (!samples.isEmpty()) {
-            Device.<Device>list("id in ?1", samples.keySet()).forEach(d -> devices.put(d.id, d));
+            Device.listByIds(samples.keySet()).forEach(d -> devices.put(d.id, d));
         }
         return samples.entrySet().stream().map(e -> new DeviceSeries(devices.get(e.getKey()), e.getValue(),
                 events.get(e.getKey()))).sorted(Comparator.comparing(s -> s.device().identifier)).toList();

@@ -39,12 +39,15 @@ public class ShipmentRecords implements ShipmentParties, LotShipments {
         if (lotOf.isEmpty()) {
             return parties;
         }
-        // ids only: a lot may travel on many shipments, and the rules need no more of them
-        ShipmentItem.getEntityManager().createQuery("select i.batch.id, s.shipper.id, s.carrier.id, d.organization.id "
-                + "from ShipmentItem i join i.shipment s join s.destinationSite d where i.batch.id in ?1", Object[].class)
-                .setParameter(1, lotOf.keySet()).getResultList()
-                .forEach(row -> parties.computeIfAbsent(lotOf.get((Long) row[0]), l -> new HashSet<>())
-                        .addAll(List.of((Long) row[1], (Long) row[2], (Long) row[3])));
+        // ids only (a lot may travel on many shipments, and the rules need no more of them), in SQL with an array
+        // parameter: an HQL "in" list is translated anew for every execution
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = ShipmentItem.getEntityManager().createNativeQuery("select i.batch_id, s.shipper_id, "
+                + "s.carrier_id, d.organization_id from shipment_item i join shipment s on s.id = i.shipment_id "
+                + "join site d on d.id = s.destination_site_id where i.batch_id = any(?1)")
+                .setParameter(1, lotOf.keySet().toArray(Long[]::new)).getResultList();
+        rows.forEach(row -> parties.computeIfAbsent(lotOf.get(((Number) row[0]).longValue()), l -> new HashSet<>())
+                .addAll(List.of(((Number) row[1]).longValue(), ((Number) row[2]).longValue(), ((Number) row[3]).longValue())));
         return parties;
     }
 
