@@ -63,8 +63,9 @@ public class ColdChainAlert extends PanacheEntityBase {
     public Instant raisedAt;
 
     public static boolean exists(String lot, ColdChainRequirement rule) {
-        // by id: with an entity as parameter Hibernate translates the query anew each time
-        return count("lot = ?1 and rule.id = ?2", lot, rule.id) > 0;
+        // not Panache's count, nor an entity as parameter: Hibernate would translate the query anew each time
+        return !getEntityManager().createQuery("select a.id from ColdChainAlert a where a.lot = ?1 and a.rule.id = ?2",
+                Long.class).setParameter(1, lot).setParameter(2, rule.id).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** The alerts an organisation answers for, as owner or holder of the lot, newest first. */

@@ -61,17 +61,14 @@ public class ColdChainRequirement extends PanacheEntityBase {
                 + (maxMktCelsius != null ? ", MKT ≤ " + plain(maxMktCelsius) + " °C" : "");
     }
 
-    /** The requirement a product is kept to: its own, else its owner's for its category. */
-    public static Optional<ColdChainRequirement> of(Product product) {
-        return find("from ColdChainRequirement r where r.product = ?1 or (r.product is null "
-                + "and r.organization = ?2 and r.category = ?3) order by r.product nulls last", product,
-                product.organization, product.category).firstResultOptional();
-    }
-
-    /** The requirement of a lot (its canonical Digital Link): its product's. */
+    /**
+     * The requirement of a lot (its canonical Digital Link): its product's own, else its owner's for its category.
+     * One query, with no entity as a parameter (Hibernate would translate it anew each time): most lots have none.
+     */
     public static Optional<ColdChainRequirement> ofLot(String lot) {
-        return DigitalLink.parseLot(lot).flatMap(link -> Product.findByGtin(link.keyValue()))
-                .flatMap(ColdChainRequirement::of);
+        return DigitalLink.parseLot(lot).flatMap(link -> find("select r from ColdChainRequirement r, Product p "
+                + "where p.gtin = ?1 and (r.product = p or (r.product is null and r.organization = p.organization "
+                + "and r.category = p.category)) order by r.product nulls last", link.keyValue()).firstResultOptional());
     }
 
     public static List<ColdChainRequirement> listByOrganization(Organization org) {

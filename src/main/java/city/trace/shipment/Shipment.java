@@ -87,10 +87,11 @@ public class Shipment extends PanacheEntityBase {
      */
     public static List<OnBoard> lotsOnBoard(Organization carrier, String vehicle, Instant from, Instant to) {
         return getEntityManager().createQuery("select b.product.gtin, b.lot, s.departedAt, s.arrivedAt from Shipment s "
-                + "join s.items i join i.batch b where s.carrier = ?1 and s.vehicle = ?2 and s.departedAt <= ?3 "
+                + "join s.items i join i.batch b where s.carrier.id = ?1 and s.vehicle = ?2 and s.departedAt <= ?3 "
                 + "and (s.arrivedAt is null or s.arrivedAt >= ?4) order by s.departedAt", Object[].class)
-                .setParameter(1, carrier).setParameter(2, vehicle).setParameter(3, to).setParameter(4, from)
-                .getResultStream().map(row -> new OnBoard(DigitalLink.lot((String) row[0], (String) row[1]).toUri(),
+                // the carrier by id: with an entity as parameter Hibernate translates the query anew each time
+                .setParameter(1, carrier.id).setParameter(2, vehicle).setParameter(3, to).setParameter(4, from)
+                .getResultList().stream().map(row -> new OnBoard(DigitalLink.lot((String) row[0], (String) row[1]).toUri(),
                         (Instant) row[2], (Instant) row[3]))
                 .toList();
     }
