@@ -44,11 +44,10 @@ public class ColdChainMonitor {
         if (requirement.isEmpty() || ColdChainAlert.exists(lot, requirement.get())) {
             return;
         }
-        TemperatureRecord record = TemperatureRecord.around(lot, requirement.get(), from, to);
-        if (!record.breached()) {
+        Evaluation evaluation = TemperatureRecord.around(lot, requirement.get(), from, to);
+        if (!evaluation.breached()) {
             return;
         }
-        Evaluation evaluation = record.evaluation();
         ColdChainAlert alert = new ColdChainAlert();
         Optional<Excursion> excursion = evaluation.excursions().stream().filter(Excursion::breach).findFirst();
         if (excursion.isPresent()) {
@@ -65,12 +64,12 @@ public class ColdChainMonitor {
         }
         alert.breachedAt = evaluation.firstBreachAt().orElseThrow();
         alert.lot = lot;
-        alert.rule = record.requirement();
+        alert.rule = requirement.get();
         alert.owner = Members.load().ownerOf(lot).orElse(null);
         alert.holder = device.organization;
         alert.device = device;
         alert.eventId = captures.record(device.organization, DeviceEvents.breach(device, List.of(lot),
-                alert.breachedAt, alert.extremeCelsius, record.requirement().describe(), ZoneId.of(epcis.siteTimeZone())),
+                alert.breachedAt, alert.extremeCelsius, requirement.get().describe(), ZoneId.of(epcis.siteTimeZone())),
                 DeviceEvents.NAMESPACES).id();
         alert.raisedAt = Instant.now();
         alert.persist();

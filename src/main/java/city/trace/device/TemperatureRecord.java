@@ -51,10 +51,11 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
      * readings from the last one inside the band before them to the first one inside it after them — an excursion
      * they are part of lies in between.
      */
-    static TemperatureRecord around(String lot, ColdChainRequirement requirement, Instant from, Instant to) {
-        return of(lot, requirement.maxMktCelsius != null ? series(lot, null, null)
-                : series(lot, nearestInBand(lot, requirement, from, Side.BEFORE),
-                        nearestInBand(lot, requirement, to, Side.AFTER)), requirement);
+    static Evaluation around(String lot, ColdChainRequirement requirement, Instant from, Instant to) {
+        List<Object[]> readings = requirement.maxMktCelsius != null ? readings(lot, null, null)
+                : readings(lot, nearestInBand(lot, requirement, from, Side.BEFORE),
+                        nearestInBand(lot, requirement, to, Side.AFTER));
+        return ColdChain.evaluate(requirement.rule(), readings.stream().map(TemperatureRecord::sample).toList());
     }
 
     private static TemperatureRecord of(String lot, List<DeviceSeries> series, ColdChainRequirement requirement) {
@@ -151,27 +152,13 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
         return celsius(value, unit) < ABSOLUTE_ZERO;
     }
 
-    /**
-     * Each device's readings of the lot within the times it was measured, from {@code from} until {@code until}
-     * (either open when null).
-     */
-    @SuppressWarnings("unchecked")
+    /** Each device's readings of the lot within the times it was measured, from {@code from} until {@code until}. */
     private static List<DeviceSeries> series(String lot, Instant from, Instant until) {
-        List<Object[]> rows = Device.getEntityManager().createNativeQuery("select b.device_id, b.event_id, r.time, "
-                + "r.value, r.unit from device_reading_lot l join device_reading_batch b on b.id = l.batch_id "
-                + "join device_reading r on r.batch_id = l.batch_id where l.lot = ?1 and r.type in (?2, ?3, ?4) "
-                + "and r.time between l.from_time and l.to_time and l.to_time >= ?5 and l.from_time <= ?6 "
-                + "and r.time between ?5 and ?6 order by b.device_id, r.time")
-                .setParameter(1, lot).setParameter(2, TEMPERATURE.get(0)).setParameter(3, TEMPERATURE.get(1))
-                .setParameter(4, TEMPERATURE.get(2)).setParameter(5, from == null ? Instant.EPOCH : from)
-                .setParameter(6, until == null ? END_OF_TIME : until).getResultList();
         Map<Long, List<Sample>> samples = new LinkedHashMap<>();
         Map<Long, Set<Long>> events = new LinkedHashMap<>();
-        for (Object[] row : rows) {
+        for (Object[] row : readings(lot, from, until)) {
             long device = ((Number) row[0]).longValue();
-            Instant time = row[2] instanceof Timestamp t ? t.toInstant() : (Instant) row[2];
-            samples.computeIfAbsent(device, id -> new ArrayList<>())
-                    .add(new Sample(time, celsius(((Number) row[3]).doubleValue(), (String) row[4])));
+            samples.computeIfAbsent(device, id -> new ArrayList<>()).add(sample(row));
             events.computeIfAbsent(device, id -> new HashSet<>()).add(((Number) row[1]).longValue());
         }
         Map<Long, Device> devices = new LinkedHashMap<>();
@@ -180,5 +167,26 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
         }
         return samples.entrySet().stream().map(e -> new DeviceSeries(devices.get(e.getKey()), e.getValue(),
                 events.get(e.getKey()))).sorted(Comparator.comparing(s -> s.device().identifier)).toList();
+    }
+
+    /**
+     * The lot's temperature readings within the times it was measured, from {@code from} until {@code until}
+     * (either open when null): device id, event id, time, value, unit, by device and time.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> readings(String lot, Instant from, Instant until) {
+        return Device.getEntityManager().createNativeQuery("select b.device_id, b.event_id, r.time, "
+                + "r.value, r.unit from device_reading_lot l join device_reading_batch b on b.id = l.batch_id "
+                + "join device_reading r on r.batch_id = l.batch_id where l.lot = ?1 and r.type in (?2, ?3, ?4) "
+                + "and r.time between l.from_time and l.to_time and l.to_time >= ?5 and l.from_time <= ?6 "
+                + "and r.time between ?5 and ?6 order by b.device_id, r.time")
+                .setParameter(1, lot).setParameter(2, TEMPERATURE.get(0)).setParameter(3, TEMPERATURE.get(1))
+                .setParameter(4, TEMPERATURE.get(2)).setParameter(5, from == null ? Instant.EPOCH : from)
+                .setParameter(6, until == null ? END_OF_TIME : until).getResultList();
+    }
+
+    private static Sample sample(Object[] reading) {
+        Instant time = reading[2] instanceof Timestamp t ? t.toInstant() : (Instant) reading[2];
+        return new Sample(time, celsius(((Number) reading[3]).doubleValue(), (String) reading[4]));
     }
 }

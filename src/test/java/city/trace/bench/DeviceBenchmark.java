@@ -192,7 +192,9 @@ public final class DeviceBenchmark {
         }
         String pid = System.getProperty("bench.profilePid");
         jcmd(pid, "JFR.start", "name=devices", "settings=profile");
+        long cpuBefore = cpuMillis(pid);
         Backlog.During<CaptureClient.Load> signed = measure(lanes(measured), clients, 201);
+        long appCpu = cpuMillis(pid) - cpuBefore;
         jcmd(pid, "JFR.stop", "name=devices", "filename=" + System.getProperty("bench.profileFile"));
         backlog.awaitDrained();
         tearDown();
@@ -200,8 +202,18 @@ public final class DeviceBenchmark {
         double batchRate = load.answered(201) / (load.nanos() / 1e9);
         line("The profiled pass, on the app restarted with pg_stat_statements (after a warm-up): %d new devices × %d "
                 + "batches of %d readings from %d clients, %s: %,.0f readings/s (%,.1f batches/s), p50 / p99 %.1f / %.1f "
-                + "ms, with the JFR recording on.", devices, batches, readings, clients, answers(load),
-                batchRate * readings, batchRate, load.latencyMillis(0.5), load.latencyMillis(0.99));
+                + "ms, with the JFR recording on. The app's CPU time over it: %.1f ms a batch (its anchoring worker, "
+                + "sweep and the recording included), a figure other work on the machine does not change the way it "
+                + "changes rates.", devices, batches, readings, clients, answers(load), batchRate * readings, batchRate,
+                load.latencyMillis(0.5), load.latencyMillis(0.99), (double) appCpu / load.answered(201));
+    }
+
+    /** The CPU time (user and system) a process has used so far, from /proc (Linux counts it in ticks of 10 ms). */
+    private static long cpuMillis(String pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        // the fields after the command's closing parenthesis: utime and stime are the 12th and 13th of them
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     private static void jcmd(String pid, String... command) throws Exception {
