@@ -55,6 +55,9 @@ if [[ -z "${CITYTRACE_CHAIN_RPC_URL:-}" ]]; then
   say "Starting anvil on $CITYTRACE_CHAIN_RPC_URL (chain id $CHAIN_ID, state in .citytrace/anvil-state.json)"
   start_anvil "$ANVIL_PORT" "$CHAIN_ID" "$STATE_DIR/anvil-state.json" "$LOG_DIR/anvil.log"
   export CITYTRACE_ANCHOR_PRIVATE_KEY=${CITYTRACE_ANCHOR_PRIVATE_KEY:-$ANVIL_DEV_KEY}
+  if [[ -z "${CITYTRACE_ANCHOR_KEYS_FOLDER:-}" ]]; then
+    export CITYTRACE_ANCHOR_KEYS_DEV_MNEMONIC=$ANVIL_DEV_MNEMONIC CITYTRACE_ANCHOR_KEYS_ADMIT_NEW_ACCOUNTS=true
+  fi
 fi
 export CITYTRACE_CHAIN_CHAIN_ID=$CHAIN_ID
 

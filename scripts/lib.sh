@@ -10,6 +10,8 @@ ANVIL="$ROOT/tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
 APP_JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 # anvil's funded dev account 0: public knowledge, for local chains only
 ANVIL_DEV_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
+# anvil's public dev mnemonic: organisation i anchors from its account i (0 is ANVIL_DEV_KEY's)
+ANVIL_DEV_MNEMONIC="test test test test test test test test test test test junk"
 
 say() { printf '\033[1;32m==>\033[0m %s\n' "$*"; }
 warn() { printf '\033[1;33mwarning:\033[0m %s\n' "$*" >&2; }
@@ -232,6 +234,7 @@ start_app() {
   APP_PID=$(PORT=$APP_PORT CITYTRACE_DATA_DIR="$dir/data" CITYTRACE_DB_PORT=$DB_PORT CITYTRACE_DEMO_ENABLED=true \
     CITYTRACE_WEB_CSRF_SECRET=$(csrf_secret "$dir/data") \
     CITYTRACE_KEYCLOAK_URL="$KEYCLOAK_URL" CITYTRACE_CHAIN_RPC_URL="$ANVIL_URL" CITYTRACE_ANCHOR_PRIVATE_KEY="$ANVIL_DEV_KEY" \
+    CITYTRACE_ANCHOR_KEYS_DEV_MNEMONIC="$ANVIL_DEV_MNEMONIC" CITYTRACE_ANCHOR_KEYS_ADMIT_NEW_ACCOUNTS=true \
     MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX start_service app "$LOG_DIR/app.log" "$JAVA_HOME/bin/java" \
       $(app_jvm_options) ${CITYTRACE_JAVA_OPTS:-} -jar "$APP_JAR")
   wait_http "CityTrace" "$APP_URL/q/health/ready" "$seconds" "$APP_PID" || die "see $LOG_DIR/app.log"

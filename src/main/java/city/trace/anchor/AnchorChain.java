@@ -7,13 +7,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.web3j.crypto.Keys;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import city.trace.chain.contract.ChainNode;
 import city.trace.chain.contract.ChainRequestException;
@@ -23,11 +27,14 @@ import city.trace.chain.contract.ProvenanceRegistry;
 import city.trace.chain.contract.TransactionSigner;
 import city.trace.anchor.AnchorConfig;
 import city.trace.chain.ChainConfig;
+import city.trace.org.Organization;
+import city.trace.org.OrganizationService;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * This node's footing on the chain: its signer, the ProvenanceRegistry (deployed at first start when none
- * is configured, and remembered), and the anchoring account's nonce, which the database keeps.
+ * This node's footing on the chain: its own signer and each organisation's, the ProvenanceRegistry (deployed at
+ * first start when none is configured, and remembered), and every anchoring account's nonce, which the database
+ * keeps.
  */
 @ApplicationScoped
 public class AnchorChain {
@@ -48,6 +55,11 @@ public class AnchorChain {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    OrganizationService organizations;
+
+    /** The organisations' signers by organisation id, each loaded (and its nonce reconciled) once. */
+    private final Map<Long, TransactionSigner> signers = new ConcurrentHashMap<>();
     private volatile TransactionSigner signer;
     private volatile ProvenanceRegistry registry;
     private volatile ChainNode node;
@@ -71,7 +83,7 @@ public class AnchorChain {
         TransactionSigner account = new TransactionSigner(AnchorKeys.load(config), chainId);
         node = chainNode;
         signer = account;
-        reconcileNonce();
+        reconcileNonce(account);
         registry = new ProvenanceRegistry(web3j, contractAddress(chainId));
         if (!registry.isMember(signer.address())) {
             LOG.warnf("Account %s is not a member of the registry %s: its anchors will be refused until the "
@@ -92,24 +104,78 @@ public class AnchorChain {
         return node;
     }
 
+    /**
+     * The account that anchors the rounds of an organisation (null: this node's own account). Its key is loaded
+     * once: the organisation's stored chain address is made to name that account, its nonce is reconciled, and on
+     * local chains an account the registry has never seen is proposed by this node.
+     *
+     * @throws IllegalStateException ({@code AnchorKeys.Unavailable}) when no key for the organisation is configured or it cannot be opened
+     */
+    public TransactionSigner signerOf(Long organizationId) {
+        if (organizationId == null) {
+            return signer;
+        }
+        TransactionSigner known = signers.get(organizationId);
+        if (known != null) {
+            return known;
+        }
+        Organization org = organizations.find(organizationId);
+        TransactionSigner account = new TransactionSigner(AnchorKeys.forOrganization(config.keys(), org), signer.chainId());
+        if (!account.address().equalsIgnoreCase(org.chainAddress)) {
+            LOG.infof("%s anchors from %s (its stored account was %s)", org.name, account.address(), org.chainAddress);
+            organizations.anchorsFrom(org.id, Keys.toChecksumAddress(account.address()));
+        }
+        reconcileNonce(account);
+        if (config.keys().admitNewAccounts() && registry.memberInfo(account.address()).isEmpty()) {
+            TransactionReceipt admission = sendFromNode((reg, node, nonce, gas) -> reg.proposeAdmission(node, nonce, gas,
+                    new Member(account.address(), org.name, Member.companyPrefixHash(org.gs1CompanyPrefix))));
+            LOG.infof("Proposed %s's account %s for the registry (proposal %d)", org.name, account.address(),
+                    registry.proposalId(admission));
+        }
+        signers.put(organizationId, account);
+        return account;
+    }
+
+    /** A transaction this node's account sends as a member, e.g. a proposal. */
+    @FunctionalInterface
+    public interface MemberTransaction {
+        /** Signs and sends; returns the transaction hash. */
+        String send(ProvenanceRegistry registry, TransactionSigner member, BigInteger nonce, GasSettings gas);
+    }
+
+    /**
+     * Sends a transaction from this node's account with its next nonce from the database (the anchoring worker's
+     * count stays right) and waits until it succeeded.
+     */
+    public TransactionReceipt sendFromNode(MemberTransaction transaction) {
+        long nonce;
+        try (Connection c = db.getConnection()) {
+            nonce = takeNonce(c, signer.address());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take a nonce", e);
+        }
+        String hash = transaction.send(registry, signer, BigInteger.valueOf(nonce), gas(BigInteger.valueOf(SETUP_GAS)));
+        return registry.requireSuccess(registry.awaitReceipt(hash, SETUP_TIMEOUT));
+    }
+
     /** Gas settings for {@code gasLimit}: free on free-gas chains (QBFT with zero base fee), else the node's fees. */
     public GasSettings gas(BigInteger gasLimit) {
         return GasSettings.suggestedBy(web3j, gasLimit.longValueExact());
     }
 
     /**
-     * Makes the stored nonce agree with the node: when the node counts more transactions (the account was used
-     * elsewhere, or a stored transaction was mined), the node wins; when the database is ahead, the stored
-     * transactions the node lost are sent again by the worker, so the database keeps its count.
+     * Makes the stored nonce of an account agree with the node: when the node counts more transactions (the
+     * account was used elsewhere, or a stored transaction was mined), the node wins; when the database is ahead,
+     * the stored transactions the node lost are sent again by the worker, so the database keeps its count.
      */
-    public void reconcileNonce() {
-        long onNode = node.pendingNonce(signer.address()).longValueExact();
+    public void reconcileNonce(TransactionSigner account) {
+        long onNode = node.pendingNonce(account.address()).longValueExact();
         try (Connection c = db.getConnection(); PreparedStatement upsert = c.prepareStatement("""
                 insert into anchor_account (chain_id, address, next_nonce) values (?, ?, ?)
                 on conflict (chain_id, address) do update set next_nonce = greatest(anchor_account.next_nonce, excluded.next_nonce)
                 """)) {
-            upsert.setLong(1, signer.chainId());
-            upsert.setString(2, signer.address());
+            upsert.setLong(1, account.chainId());
+            upsert.setString(2, account.address());
             upsert.setLong(3, onNode);
             upsert.executeUpdate();
         } catch (SQLException e) {
@@ -118,17 +184,17 @@ public class AnchorChain {
     }
 
     /**
-     * Takes the next nonce of the anchoring account, within the caller's transaction: the transaction signed
-     * with it must be stored in that same transaction.
+     * Takes the next nonce of an anchoring account (each has its own track), within the caller's transaction:
+     * the transaction signed with it must be stored in that same transaction.
      */
-    public long takeNonce(Connection c) throws SQLException {
+    public long takeNonce(Connection c, String address) throws SQLException {
         try (PreparedStatement take = c.prepareStatement("update anchor_account set next_nonce = next_nonce + 1 "
                 + "where chain_id = ? and address = ? returning next_nonce - 1")) {
             take.setLong(1, signer.chainId());
-            take.setString(2, signer.address());
+            take.setString(2, address);
             try (ResultSet rs = take.executeQuery()) {
                 if (!rs.next()) {
-                    throw new IllegalStateException("No nonce kept for " + signer.address());
+                    throw new IllegalStateException("No nonce kept for " + address);
                 }
                 return rs.getLong(1);
             }
@@ -162,7 +228,7 @@ public class AnchorChain {
             c.setAutoCommit(false);
             deployed = ProvenanceRegistry.deploy(web3j, signer,
                     List.of(Member.consortiumNode(signer.address())), 1,
-                    BigInteger.valueOf(takeNonce(c)), gas(BigInteger.valueOf(SETUP_GAS)), SETUP_TIMEOUT).registry();
+                    BigInteger.valueOf(takeNonce(c, signer.address())), gas(BigInteger.valueOf(SETUP_GAS)), SETUP_TIMEOUT).registry();
             try (PreparedStatement remember = c.prepareStatement("insert into anchor_contract (chain_id, address) "
                     + "values (?, ?) on conflict (chain_id) do update set address = excluded.address, deployed_at = now()")) {
                 remember.setLong(1, chainId);

@@ -8,8 +8,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Anchoring event fingerprints on the consortium chain. The signing key comes from the environment
- * ({@code CITYTRACE_ANCHOR_PRIVATE_KEY}) or a keystore file; it is never logged nor stored in the database.
+ * Anchoring event fingerprints on the consortium chain. This node's own key comes from the environment
+ * ({@code CITYTRACE_ANCHOR_PRIVATE_KEY}) or a keystore file, each organisation's from {@link #keys()}; keys are
+ * never logged nor stored in the database.
  */
 @ConfigMapping(prefix = "citytrace.anchor")
 public interface AnchorConfig {
@@ -49,6 +50,33 @@ public interface AnchorConfig {
     Optional<Path> keystoreFile();
 
     Optional<String> keystorePassword();
+
+    /** The keys each organisation anchors its own events with. */
+    Keys keys();
+
+    interface Keys {
+
+        /**
+         * A folder of Ethereum keystore (UTC JSON) files, one per organisation, named after its code
+         * ({@code korenaar-farm.json}), all opened with {@link #password()}.
+         */
+        Optional<Path> folder();
+
+        Optional<String> password();
+
+        /**
+         * Local chains only: derive organisation {@code id}'s key from this BIP-39 mnemonic at m/44'/60'/0'/0/{id}
+         * (anvil's dev accounts, index 0 being this node's), when no {@link #folder()} is set.
+         */
+        Optional<String> devMnemonic();
+
+        /**
+         * Local chains only: this node, as a member, proposes every organisation's account the registry has never
+         * seen (with threshold 1 it is admitted at once). A lapsed member is left to the members' vote.
+         */
+        @WithDefault("false")
+        boolean admitNewAccounts();
+    }
 
     /** The ProvenanceRegistry to use; without it the node deploys one at first start and remembers it. */
     Optional<String> contract();

@@ -18,6 +18,14 @@ import io.quarkus.panache.common.Sort;
 @Entity
 public class AnchorRound extends PanacheEntityBase {
 
+    /** Why a PENDING round is not signed yet. */
+    public enum Waiting {
+        /** its account is not a member of the registry: never voted in, or its membership lapsed */
+        MEMBERSHIP,
+        /** this node has no key for its organisation */
+        KEY
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -25,6 +33,12 @@ public class AnchorRound extends PanacheEntityBase {
     public byte[] root;
 
     public int leafCount;
+
+    /** The organisation whose account anchors the round; null: this node's own account. */
+    public Long organizationId;
+
+    @Enumerated(EnumType.STRING)
+    public Waiting waitingFor;
 
     @Enumerated(EnumType.STRING)
     public AnchoringStatus status = AnchoringStatus.PENDING;

@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,7 @@ import city.trace.chain.contract.ChainRequestException;
 import city.trace.chain.contract.ContractRevertException;
 import city.trace.chain.contract.RootAlreadyAnchoredException;
 import city.trace.chain.contract.SignedTransaction;
+import city.trace.chain.contract.TransactionSigner;
 import city.trace.merkle.Bytes32;
 import city.trace.platform.DatabaseLock;
 import io.agroal.api.AgroalDataSource;
@@ -29,7 +32,8 @@ import io.quarkus.scheduler.ScheduledExecution;
 
 /**
  * The one anchoring worker (of all instances on the database, one at a time): cuts rounds from the outbox and
- * moves every open round on, one step per round —
+ * moves every open round on, each from its organisation's account with that account's own nonces, one step per
+ * round —
  * sign and store the transaction, send it, find its receipt, watch its confirmations — so that a crash at any
  * point resumes from the database. The chain is not trusted to be up: while it fails, the worker backs off
  * and the events wait in the outbox; nothing is lost and nothing is anchored twice (the same stored bytes
@@ -110,8 +114,14 @@ public class AnchorWorker {
             }
             long t1 = System.nanoTime();
             List<AnchorRound> open = ledger.open();
+            Map<String, Boolean> members = new HashMap<>();
             for (AnchorRound round : open) {
-                advance(round);
+                try {
+                    advance(round, members);
+                } catch (ContractRevertException e) {
+                    // one organisation's refused transaction (e.g. its membership lapsed) holds up no other's
+                    LOG.warnf("Round %d: %s", round.id, e.getMessage());
+                }
             }
             LOG.debugf("Round: cut %d ms; %d open rounds moved on in %d ms", (t1 - t0) / 1_000_000, open.size(),
                     (System.nanoTime() - t1) / 1_000_000);
@@ -127,10 +137,11 @@ public class AnchorWorker {
         return lastError;
     }
 
-    private void advance(AnchorRound round) {
+    /** @param members whether each account is a member of the registry, asked once per account and turn */
+    private void advance(AnchorRound round, Map<String, Boolean> members) {
         switch (round.status) {
             case PENDING -> {
-                if (!round.isSigned() && !sign(round)) {
+                if (!round.isSigned() && !sign(round, members)) {
                     return;
                 }
                 send(ledger.load(round.id));
@@ -143,20 +154,39 @@ public class AnchorWorker {
         }
     }
 
-    /** Signs and stores the round's transaction; false when there is nothing to send (the root is on chain). */
-    private boolean sign(AnchorRound round) {
+    /**
+     * Signs and stores the round's transaction with its organisation's account; false when there is nothing to send:
+     * the root is on chain, or the round waits (for a key, or for its account's membership).
+     */
+    private boolean sign(AnchorRound round, Map<String, Boolean> members) {
+        TransactionSigner account;
+        try {
+            account = chain.signerOf(round.organizationId);
+        } catch (AnchorKeys.Unavailable e) {
+            if (ledger.waiting(round.id, AnchorRound.Waiting.KEY, null, e.getMessage())) {
+                LOG.warnf("Round %d waits for a key: %s", round.id, e.getMessage());
+            }
+            return false;
+        }
+        if (!members.computeIfAbsent(account.address(), chain.registry()::isMember)) {
+            if (ledger.waiting(round.id, AnchorRound.Waiting.MEMBERSHIP, account.address(), "the account "
+                    + account.address() + " is not a member of the registry " + chain.registry().address())) {
+                LOG.warnf("Round %d waits: its account %s is not a member of the registry", round.id, account.address());
+            }
+            return false;
+        }
         Bytes32 root = Bytes32.of(round.root);
         Bytes32 ref = roundRef(round.id);
         BigInteger gas;
         try {
-            gas = chain.registry().estimateAnchorGas(chain.signer().address(), root, round.leafCount, ref);
+            gas = chain.registry().estimateAnchorGas(account.address(), root, round.leafCount, ref);
         } catch (RootAlreadyAnchoredException e) {
             adopt(round);
             return false;
         }
         // the estimate is for exactly this call data; a margin covers state that changes before mining
         BigInteger limit = gas.multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4)).add(BigInteger.valueOf(10_000));
-        ledger.sign(round.id, nonce -> chain.registry().signAnchor(chain.signer(), BigInteger.valueOf(nonce),
+        ledger.sign(round.id, account, nonce -> chain.registry().signAnchor(account, BigInteger.valueOf(nonce),
                 chain.gas(limit), root, round.leafCount, ref));
         return true;
     }
@@ -240,7 +270,7 @@ public class AnchorWorker {
         LOG.warnf("Nonce %d of round %d was taken by another transaction (%s); signing the round anew",
                 round.nonce, round.id, reason);
         ledger.unsign(round.id, reason);
-        chain.reconcileNonce();
+        chain.reconcileNonce(chain.signerOf(round.organizationId));
     }
 
     /** The root is anchored already (a resubmission, or the same root earlier): that anchor is this round's. */

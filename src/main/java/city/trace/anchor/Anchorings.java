@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -49,6 +51,20 @@ public class Anchorings {
     private static final String LAST_ANCHORED = """
             select id, root, leaf_count, status, chain_id, contract, tx_hash, block_number, block_time
             from anchor_round where status = any(?) order by block_number desc, id desc limit 1""";
+
+    private static final String WAITING = """
+            select r.organization_id, o.name, r.sender, r.waiting_for, count(*), sum(r.leaf_count), min(r.created_at)
+            from anchor_round r left join organization o on o.id = r.organization_id
+            where r.waiting_for is not null
+            group by r.organization_id, o.name, r.sender, r.waiting_for order by o.name nulls first""";
+
+    /**
+     * Rounds of one account that cannot be anchored yet, and why: {@code account} is not a member of the registry,
+     * or no key is configured for the organisation (account null). Organisation null: this node's own account.
+     */
+    public record Waiting(Long organizationId, String organization, String account, AnchorRound.Waiting reason,
+            long rounds, long events, Instant since) {
+    }
 
     /** What waits for the chain: events in no round yet, rounds not in a block yet, and since when the oldest waits. */
     public record Backlog(long events, long rounds, Instant oldest) {
@@ -116,6 +132,22 @@ public class Anchorings {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the anchoring backlog: " + e.getMessage(), e);
         }
+    }
+
+    /** Every account's rounds that wait for a membership or a key. */
+    public List<Waiting> waiting() {
+        List<Waiting> waiting = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(WAITING);
+                ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                waiting.add(new Waiting((Long) rs.getObject(1), rs.getString(2), rs.getString(3),
+                        AnchorRound.Waiting.valueOf(rs.getString(4)), rs.getLong(5), rs.getLong(6),
+                        instant(rs.getTimestamp(7))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the waiting anchor rounds: " + e.getMessage(), e);
+        }
+        return waiting;
     }
 
     /** The round most recently put in a block. */

@@ -15,7 +15,8 @@ import city.trace.epcis.hash.EventHash;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * Every stored event gets its anchoring entry in the same transaction: none is ever left out. Other records
+ * Every stored event gets its anchoring entry, with its recorder (whose account anchors it), in the same
+ * transaction: none is ever left out. Other records
  * (the access log's entries) are enqueued by their owners, in their own transaction, to share the same rounds.
  */
 @ApplicationScoped
@@ -34,11 +35,12 @@ public class Outbox {
             System.arraycopy(EventHash.digestOf(stored.hashes()[i]), 0, digests, i * Bytes32.LENGTH, Bytes32.LENGTH);
         }
         try (Connection c = db.getConnection();
-                PreparedStatement insert = c.prepareStatement("insert into anchor_outbox (event_id, digest) "
-                        + "select e, substring(?::bytea from ((o - 1) * 32 + 1)::int for 32) "
+                PreparedStatement insert = c.prepareStatement("insert into anchor_outbox (event_id, organization_id, "
+                        + "digest) select e, ?, substring(?::bytea from ((o - 1) * 32 + 1)::int for 32) "
                         + "from unnest(?::bigint[]) with ordinality as u(e, o)")) {
-            insert.setBytes(1, digests);
-            insert.setArray(2, c.createArrayOf("bigint", Arrays.stream(stored.eventIds()).boxed().toArray()));
+            insert.setLong(1, stored.organizationId());
+            insert.setBytes(2, digests);
+            insert.setArray(3, c.createArrayOf("bigint", Arrays.stream(stored.eventIds()).boxed().toArray()));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not enqueue events for anchoring: " + e.getMessage(), e);

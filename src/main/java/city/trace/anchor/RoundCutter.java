@@ -5,9 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +24,11 @@ import city.trace.anchor.AnchorConfig;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * Cuts rounds from the outbox: when {@code roundSize} events wait, or the oldest has waited
- * {@code roundInterval}, their fingerprints become the leaves of an RFC 6962 tree, and the tree's root and
- * every leaf's audit path are stored, all in one transaction. Waiting records that are not events (the access
- * log) take the leaves after the events, in the same round.
+ * Cuts rounds from the outbox, one organisation's events at a time (each anchors its own from its own account):
+ * when {@code roundSize} of its events wait, or its oldest has waited {@code roundInterval}, their fingerprints
+ * become the leaves of an RFC 6962 tree, and the tree's root and every leaf's audit path are stored, all in one
+ * transaction. Waiting records that are not events (the access log) make rounds of their own, which this node's
+ * account anchors.
  */
 @ApplicationScoped
 public class RoundCutter {
@@ -45,27 +47,34 @@ public class RoundCutter {
     private record Record(String kind, long id) {
     }
 
-    /** The events, then the other records, of the next round, oldest first; empty when no round is due yet. */
-    private record Waiting(List<Long> eventIds, List<Record> records, List<byte[]> digests, Instant oldest) {
-
-        int size() {
-            return digests.size();
-        }
+    /** The events (of one organisation) or else the other records of the next round, oldest first. */
+    private record Waiting(Long organizationId, List<Long> eventIds, List<Record> records, List<byte[]> digests) {
     }
+
+    /**
+     * Whose round is due first: an organisation with a full round or whose oldest event has waited long enough
+     * (null: the records that are not events), the longest waiting first.
+     */
+    private static final String DUE = """
+            select organization_id, false, min(enqueued_at) from anchor_outbox group by organization_id
+            having count(*) >= ? or min(enqueued_at) <= ?
+            union all
+            select null, true, min(enqueued_at) from anchor_record where round_id is null
+            having count(*) >= ? or min(enqueued_at) <= ?
+            order by 3 limit 1""";
 
     /** Cuts one round if one is due; returns its id. */
     @Transactional
     public Optional<Long> cutIfDue(long chainId, String contract) {
         try (Connection c = db.getConnection()) {
-            Waiting waiting = waiting(c);
-            boolean due = waiting.size() >= config.roundSize() || (waiting.size() > 0
-                    && !waiting.oldest().plus(config.roundInterval()).isAfter(Instant.now()));
-            if (!due) {
+            Optional<Waiting> due = due(c);
+            if (due.isEmpty()) {
                 return Optional.empty();
             }
+            Waiting waiting = due.get();
             long t0 = System.nanoTime();
             MerkleTree tree = MerkleTree.of(waiting.digests());
-            long roundId = roundFor(c, tree, chainId, contract);
+            long roundId = roundFor(c, tree, waiting.organizationId(), chainId, contract);
             long t1 = System.nanoTime();
             storeLeaves(c, roundId, tree, waiting.eventIds());
             storeRecordLeaves(c, roundId, tree, waiting.eventIds().size(), waiting.records());
@@ -82,51 +91,71 @@ public class RoundCutter {
         }
     }
 
-    private Waiting waiting(Connection c) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        List<Record> records = new ArrayList<>();
-        List<byte[]> digests = new ArrayList<>();
-        List<Instant> enqueued = new ArrayList<>();
+    private Optional<Waiting> due(Connection c) throws SQLException {
         // one lock for the whole cut (not one per row): never two rounds of one event, even with two workers
         try (var lock = c.createStatement()) {
             lock.execute("select pg_advisory_xact_lock(" + CUT_LOCK + ")");
         }
+        Long organizationId;
+        boolean records;
+        try (PreparedStatement due = c.prepareStatement(DUE)) {
+            Timestamp waitedEnough = Timestamp.from(Instant.now().minus(config.roundInterval()));
+            due.setInt(1, config.roundSize());
+            due.setTimestamp(2, waitedEnough);
+            due.setInt(3, config.roundSize());
+            due.setTimestamp(4, waitedEnough);
+            try (ResultSet rs = due.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                organizationId = (Long) rs.getObject(1);
+                records = rs.getBoolean(2);
+            }
+        }
+        List<Long> ids = new ArrayList<>();
+        List<Record> waitingRecords = new ArrayList<>();
+        List<byte[]> digests = new ArrayList<>();
+        if (records) {
+            try (PreparedStatement next = c.prepareStatement("select kind, record_id, digest from anchor_record "
+                    + "where round_id is null order by enqueued_at, kind, record_id limit ?")) {
+                next.setInt(1, config.roundSize());
+                try (ResultSet rs = next.executeQuery()) {
+                    while (rs.next()) {
+                        waitingRecords.add(new Record(rs.getString(1), rs.getLong(2)));
+                        digests.add(rs.getBytes(3));
+                    }
+                }
+            }
+            return Optional.of(new Waiting(null, ids, waitingRecords, digests));
+        }
         try (PreparedStatement next = c.prepareStatement(
-                "select event_id, digest, enqueued_at from anchor_outbox order by event_id limit ?")) {
-            next.setInt(1, config.roundSize());
+                "select event_id, digest from anchor_outbox where organization_id = ? order by event_id limit ?")) {
+            next.setLong(1, organizationId);
+            next.setInt(2, config.roundSize());
             try (ResultSet rs = next.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
                     digests.add(rs.getBytes(2));
-                    enqueued.add(rs.getTimestamp(3).toInstant());
                 }
             }
         }
-        try (PreparedStatement next = c.prepareStatement("select kind, record_id, digest, enqueued_at from anchor_record "
-                + "where round_id is null order by enqueued_at, kind, record_id limit ?")) {
-            next.setInt(1, config.roundSize() - ids.size());
-            try (ResultSet rs = next.executeQuery()) {
-                while (rs.next()) {
-                    records.add(new Record(rs.getString(1), rs.getLong(2)));
-                    digests.add(rs.getBytes(3));
-                    enqueued.add(rs.getTimestamp(4).toInstant());
-                }
-            }
-        }
-        return new Waiting(ids, records, digests, enqueued.stream().min(Comparator.naturalOrder()).orElse(null));
+        return Optional.of(new Waiting(organizationId, ids, waitingRecords, digests));
     }
 
     /**
      * A new round for the tree; or, when the same root was cut before (the same fingerprints in the same
      * order, e.g. an event captured again under another eventID), that round: its proofs hold for these too.
      */
-    private static long roundFor(Connection c, MerkleTree tree, long chainId, String contract) throws SQLException {
+    private static long roundFor(Connection c, MerkleTree tree, Long organizationId, long chainId, String contract)
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("insert into anchor_round (root, leaf_count, status, "
-                + "chain_id, contract) values (?, ?, 'PENDING', ?, ?) on conflict (root) do nothing returning id")) {
+                + "organization_id, chain_id, contract) values (?, ?, 'PENDING', ?, ?, ?) "
+                + "on conflict (root) do nothing returning id")) {
             insert.setBytes(1, tree.root().toByteArray());
             insert.setInt(2, tree.size());
-            insert.setLong(3, chainId);
-            insert.setString(4, contract);
+            insert.setObject(3, organizationId, Types.BIGINT);
+            insert.setLong(4, chainId);
+            insert.setString(5, contract);
             try (ResultSet rs = insert.executeQuery()) {
                 if (rs.next()) {
                     return rs.getLong(1);

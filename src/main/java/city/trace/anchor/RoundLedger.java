@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import city.trace.proof.AnchoringStatus;
 import city.trace.chain.contract.ChainNode;
 import city.trace.chain.contract.SignedTransaction;
+import city.trace.chain.contract.TransactionSigner;
 import io.agroal.api.AgroalDataSource;
 
 /** Records each step of a round on its way to FINAL, each in its own short transaction. */
@@ -38,23 +39,38 @@ public class RoundLedger {
     }
 
     /**
-     * Signs the round's transaction with the account's next nonce and stores it, both in one transaction:
+     * Signs the round's transaction with its account's next nonce and stores it, both in one transaction:
      * the bytes are on disk before they are ever sent.
      */
     @Transactional
-    public void sign(long roundId, LongFunction<SignedTransaction> signing) {
+    public void sign(long roundId, TransactionSigner account, LongFunction<SignedTransaction> signing) {
         AnchorRound round = AnchorRound.findById(roundId);
         try (Connection c = db.getConnection()) {
-            long nonce = chain.takeNonce(c);
+            long nonce = chain.takeNonce(c, account.address());
             SignedTransaction signed = signing.apply(nonce);
             round.nonce = nonce;
-            round.sender = chain.signer().address();
+            round.sender = account.address();
+            round.waitingFor = null;
             round.txHash = signed.hash();
             round.rawTx = signed.rawTransaction();
             round.attempts++;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not take a nonce", e);
         }
+    }
+
+    /**
+     * The round cannot be signed: it waits for {@code reason} ({@code account} not a member, or no key: null).
+     * Returns whether it just began waiting for it.
+     */
+    @Transactional
+    public boolean waiting(long roundId, AnchorRound.Waiting reason, String account, String why) {
+        AnchorRound round = AnchorRound.findById(roundId);
+        boolean began = round.waitingFor != reason;
+        round.waitingFor = reason;
+        round.sender = account;
+        round.lastError = why;
+        return began;
     }
 
     @Transactional

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
+import city.trace.anchor.Anchorings;
 import city.trace.batch.Batch;
 import city.trace.custody.Whereabouts;
 import city.trace.device.ColdChainAlert;
@@ -36,7 +37,7 @@ public class DashboardResource {
     public record Dashboard(Organization organization, List<Site> sites, List<Product> products, List<Batch> batches,
             Map<String, Whereabouts.Status> whereabouts, List<Shipment> shipments, List<Organization> members,
             List<TamperAlert> alerts, Operations.Overview operations, List<Recall> recalls, List<EpcisCapture> captures,
-            List<ColdChainAlert> coldChainAlerts) {
+            List<ColdChainAlert> coldChainAlerts, List<Anchorings.Waiting> anchoringWaits) {
     }
 
     @CheckedTemplate
@@ -49,6 +50,9 @@ public class DashboardResource {
 
     @Inject
     Operations operations;
+
+    @Inject
+    Anchorings anchorings;
 
     @GET
     public TemplateInstance dashboard() {
@@ -69,6 +73,8 @@ public class DashboardResource {
                         .stream().filter(Recall::isOpen).toList(),
                 org == null ? List.of() : EpcisCapture.listRecent(org, RECENT_CAPTURES),
                 member.isRegulator() ? ColdChainAlert.listRecent(RECENT)
-                        : org == null ? List.of() : ColdChainAlert.listConcerning(org, RECENT)));
+                        : org == null ? List.of() : ColdChainAlert.listConcerning(org, RECENT),
+                org == null ? List.of()
+                        : anchorings.waiting().stream().filter(w -> org.id.equals(w.organizationId())).toList()));
     }
 }

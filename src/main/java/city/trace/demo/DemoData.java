@@ -96,7 +96,8 @@ public class DemoData {
         if (Organization.findByCode(MARKER).isPresent()) {
             return;
         }
-        // Chain accounts are anvil's well-known dev accounts 1..6: public addresses, for the local chain only.
+        // Chain accounts: the ones their dev keys derive to (organisation i: anvil's well-known dev account i, see
+        // AnchorKeys); the anchoring worker keeps them true to the keys it uses.
         Organization farm = member("korenaar-farm", "De Korenaar Farm", Kind.FARM, "8712345", "Groningen",
                 "0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
         Organization dairy = member("zonneweide-dairy", "Zonneweide Dairy", Kind.FARM, "8712346", "Groningen",

@@ -92,7 +92,7 @@ public class EventStore {
             insertIdentifiers(c, events, ids);
             Outcome outcome = classify(c, events, ids, notInserted);
             List<Integer> storedNow = java.util.stream.IntStream.range(0, ids.length).filter(i -> ids[i] > 0).boxed().toList();
-            stored.fire(new EventsStored(storedNow.stream().mapToLong(i -> ids[i]).toArray(),
+            stored.fire(new EventsStored(organizationId, storedNow.stream().mapToLong(i -> ids[i]).toArray(),
                     storedNow.stream().map(i -> events.get(i).hash().hash()).toArray(String[]::new)));
             return outcome;
         } catch (SQLException e) {

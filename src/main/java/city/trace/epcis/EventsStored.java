@@ -4,8 +4,9 @@ package city.trace.epcis;
  * Fired (synchronously, inside the storing transaction) with the newly stored events, so that what must follow
  * every event (its anchoring) is written atomically with it.
  *
- * @param eventIds the events' database ids
- * @param hashes   their Event Hash IDs, in the same order
+ * @param organizationId the organisation that recorded them
+ * @param eventIds       the events' database ids
+ * @param hashes         their Event Hash IDs, in the same order
  */
-public record EventsStored(long[] eventIds, String[] hashes) {
+public record EventsStored(long organizationId, long[] eventIds, String[] hashes) {
 }

@@ -35,12 +35,14 @@ public class Operations {
      * @param registry       the ProvenanceRegistry contract anchoring roots (null until the chain was reached)
      * @param governance     the registry's members and threshold, who vote on admissions and removals (null when
      *                       they cannot be asked)
-     * @param account        the account this instance anchors from, {@code accountIsMember} whether the registry lets it
-     * @param members        the consortium's members: each anchors through {@code account} today
+     * @param account        this node's own account (it anchors records that are not events), {@code accountIsMember}
+     *                       whether the registry lets it
+     * @param members        the consortium's members, each anchoring its events from its own account
+     * @param waiting        the accounts whose rounds wait for a membership or a key
      */
     public record Overview(SweepProgress sweep, long events, Anchorings.Backlog backlog,
             Optional<Anchorings.AnchoredRound> lastRound, Node node, String registry, Governance governance,
-            String account, Boolean accountIsMember, List<Organization> members) {
+            String account, Boolean accountIsMember, List<Organization> members, List<Anchorings.Waiting> waiting) {
 
         /** How far this pass has come, 0–100. */
         public long sweepPercent() {
@@ -63,7 +65,8 @@ public class Operations {
         TransactionSigner signer = chain.signer();
         return new Overview(SweepProgress.current(), EpcisEvent.count(), anchorings.backlog(), anchorings.lastAnchored(),
                 node(), registry == null ? null : registry.address(), governance(registry),
-                signer == null ? null : signer.address(), isMember(registry, signer), Organization.listAllByName());
+                signer == null ? null : signer.address(), isMember(registry, signer), Organization.listAllByName(),
+                anchorings.waiting());
     }
 
     private Node node() {

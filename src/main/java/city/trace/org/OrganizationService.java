@@ -40,4 +40,17 @@ public class OrganizationService {
         org.persist();
         return org;
     }
+
+    /** The member as stored now, for work outside a transaction (the anchoring worker). */
+    @Transactional
+    public Organization find(long id) {
+        return Organization.findById(id);
+    }
+
+    /** Records the account the member's anchoring key signs from: the key decides, the stored address follows. */
+    @Transactional
+    public void anchorsFrom(long id, String chainAddress) {
+        Organization org = Organization.findById(id);
+        org.chainAddress = chainAddress;
+    }
 }

@@ -109,11 +109,16 @@ public final class ProvenanceRegistry {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public List<Member> members() {
         List<Address> accounts = (List<Address>) call(MEMBERS).get(0).getValue();
-        return accounts.stream().map(account -> {
-            List<Type> info = call(MEMBER_INFO, account);
-            return new Member(account.getValue(), (String) info.get(1).getValue(),
-                    Bytes32.of((byte[]) info.get(2).getValue()));
-        }).toList();
+        return accounts.stream().map(account -> memberInfo(account.getValue()).orElseThrow()).toList();
+    }
+
+    /** What the registry knows of an account that is or was a member; empty for one it never admitted. */
+    @SuppressWarnings("rawtypes")
+    public Optional<Member> memberInfo(String account) {
+        List<Type> info = call(MEMBER_INFO, new Address(account));
+        String name = (String) info.get(1).getValue();
+        return name.isEmpty() ? Optional.empty()
+                : Optional.of(new Member(account, name, Bytes32.of((byte[]) info.get(2).getValue())));
     }
 
     /** How many members must approve a proposal for it to take effect. */
