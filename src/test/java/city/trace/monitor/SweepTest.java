@@ -85,7 +85,10 @@ class SweepTest {
         given().get("/dashboard").then().statusCode(200)
                 .body(containsString("Integrity sweep"), containsString(eventId), containsString("Anchoring"),
                         containsString("events waiting for a round"), containsString("Registry contract"),
-                        containsString("Registry members</dt><dd id=\"registry-members\">1 member; 1 must approve"), containsString("chain id 31337"));
+                        containsString("chain id 31337"),
+                        // this node, and each organisation that anchored, admitted by it alone (threshold 1)
+                        containsString(" members; 1 must approve"), containsString("CityTrace <code class=\"hash\">"),
+                        containsString("De Korenaar Farm <code class=\"hash\">"));
         given().auth().oauth2(MachineClient.metricsToken()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("citytrace_sweep_findings"), containsString("citytrace_sweep_checked"));
     }
