@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,8 +46,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 class TwoInstancesIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(180);
-    /** Deploying the registry and making its deployer a member: the account's transactions besides anchors. */
-    private static final int SETUP_TRANSACTIONS = 2;
 
     private static EmbeddedPostgres postgres;
     private static AnvilNode anvil;
@@ -66,8 +65,12 @@ class TwoInstancesIT {
                 "DB_PASSWORD", "", "CITYTRACE_CHAIN_RPC_URL", anvil.rpcUrl(),
                 "CITYTRACE_ANCHOR_PRIVATE_KEY", AnvilNode.DEV_KEY, "CITYTRACE_KEYCLOAK_URL", KeycloakResource.url(),
                 "CITYTRACE_DEMO_ENABLED", "true",
-                // small batches, cut often: many transactions for the two workers to send from the one account
+                // small batches, cut often: many transactions for the two workers to send from each account
                 "CITYTRACE_ANCHOR_BATCH_SIZE", "3", "CITYTRACE_ANCHOR_BATCH_INTERVAL", "100ms");
+        // each organisation anchors from its dev account, admitted by the node that deploys the registry
+        env = new HashMap<>(env);
+        env.put("CITYTRACE_ANCHOR_KEYS_DEV_MNEMONIC", AnvilNode.DEV_MNEMONIC);
+        env.put("CITYTRACE_ANCHOR_KEYS_ADMIT_NEW_ACCOUNTS", "true");
         a = PackagedApp.launch("two-instances-a", env);
         b = PackagedApp.launch("two-instances-b", env);
     }
@@ -151,9 +154,15 @@ class TwoInstancesIT {
         for (String root : roots) {
             assertEquals(1, Anchoring.anchoredLogsOnAnyContract(anvil, "0x" + root), "root " + root + " on chain once");
         }
-        String sender = Credentials.create(AnvilNode.DEV_KEY).getAddress();
-        assertEquals(SETUP_TRANSACTIONS + roots.size(), Long.decode(JsonPath.from(anvil.rpc("eth_getTransactionCount",
-                "[\"" + sender + "\", \"latest\"]")).getString("result")), "one transaction per batch, none wasted");
+        // each organisation's account sent its rounds; this node's deployed the registry and admitted each of them
+        String node = Credentials.create(AnvilNode.DEV_KEY).getAddress();
+        List<String> organisations = strings("select distinct sender from anchor_round where organization_id is not null");
+        for (String sender : strings("select ? union select distinct sender from anchor_round", node)) {
+            long setup = sender.equals(node) ? 1 + organisations.size() : 0;
+            assertEquals(setup + number("select count(*) from anchor_round where sender = ?", sender),
+                    Long.decode(JsonPath.from(anvil.rpc("eth_getTransactionCount", "[\"" + sender + "\", \"latest\"]"))
+                            .getString("result")), sender + ": one transaction per batch, none wasted");
+        }
     }
 
     @Test

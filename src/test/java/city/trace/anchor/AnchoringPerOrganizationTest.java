@@ -41,8 +41,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class AnchoringPerOrganizationTest {
 
-    private static final String MNEMONIC = "test test test test test test test test test test test junk";
-
     AnvilNode anvil;
 
     @Inject
@@ -82,7 +80,7 @@ class AnchoringPerOrganizationTest {
 
         for (var recorded : events.entrySet()) {
             Organization org = organization(recorded.getKey());
-            String account = AnchorKeys.derived(MNEMONIC, org.id).getAddress();
+            String account = AnchorKeys.derived(AnvilNode.DEV_MNEMONIC, org.id).getAddress();
             assertTrue(account.equalsIgnoreCase(org.chainAddress), "the stored account is the key's");
             for (JsonPath proof : Anchoring.await(recorded.getValue(), Anchoring.status("FINAL"), Duration.ofSeconds(60))) {
                 assertTrue(account.equalsIgnoreCase(anchoredBy(proof)), org.name + "'s root is anchored by its account");

@@ -22,6 +22,8 @@ public final class AnvilNode implements AutoCloseable {
     public static final long CHAIN_ID = 31337;
     /** anvil's funded dev account 0 (public knowledge; local chains only). */
     public static final String DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    /** The mnemonic of anvil's dev accounts (DEV_KEY is its account 0): organisation i anchors from account i. */
+    public static final String DEV_MNEMONIC = "test test test test test test test test test test test junk";
 
     private static final List<String> FREE_GAS = List.of("--base-fee", "0", "--gas-price", "0");
     private static final Path BINARY = Path.of("tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
