@@ -145,16 +145,19 @@ public class AnchorChain {
 
     /**
      * Sends a transaction from this node's account with its next nonce from the database (the anchoring worker's
-     * count stays right) and waits until it succeeded.
+     * count stays right) and waits until it succeeded. The nonce is taken only once the node accepted the
+     * transaction: one taken for a transaction never sent would leave a gap every later one waits behind.
      */
     public TransactionReceipt sendFromNode(MemberTransaction transaction) {
-        long nonce;
+        String hash;
         try (Connection c = db.getConnection()) {
-            nonce = takeNonce(c, signer.address());
+            c.setAutoCommit(false);
+            hash = transaction.send(registry, signer, BigInteger.valueOf(takeNonce(c, signer.address())),
+                    gas(BigInteger.valueOf(SETUP_GAS)));
+            c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not take a nonce", e);
         }
-        String hash = transaction.send(registry, signer, BigInteger.valueOf(nonce), gas(BigInteger.valueOf(SETUP_GAS)));
         return registry.requireSuccess(registry.awaitReceipt(hash, SETUP_TIMEOUT));
     }
 

@@ -163,17 +163,11 @@ public class AnchorWorker {
         try {
             account = chain.signerOf(round.organizationId);
         } catch (AnchorKeys.Unavailable e) {
-            if (ledger.waiting(round.id, AnchorRound.Waiting.KEY, null, e.getMessage())) {
-                LOG.warnf("Round %d waits for a key: %s", round.id, e.getMessage());
-            }
-            return false;
+            return hold(round, AnchorRound.Waiting.KEY, null, e.getMessage());
         }
         if (!members.computeIfAbsent(account.address(), chain.registry()::isMember)) {
-            if (ledger.waiting(round.id, AnchorRound.Waiting.MEMBERSHIP, account.address(), "the account "
-                    + account.address() + " is not a member of the registry " + chain.registry().address())) {
-                LOG.warnf("Round %d waits: its account %s is not a member of the registry", round.id, account.address());
-            }
-            return false;
+            return hold(round, AnchorRound.Waiting.MEMBERSHIP, account.address(), "the account " + account.address()
+                    + " is not a member of the registry " + chain.registry().address());
         }
         Bytes32 root = Bytes32.of(round.root);
         Bytes32 ref = roundRef(round.id);
@@ -189,6 +183,15 @@ public class AnchorWorker {
         ledger.sign(round.id, account, nonce -> chain.registry().signAnchor(account, BigInteger.valueOf(nonce),
                 chain.gas(limit), root, round.leafCount, ref));
         return true;
+    }
+
+    /** Marks the round as waiting for {@code reason}, once; false: nothing to send. */
+    private boolean hold(AnchorRound round, AnchorRound.Waiting reason, String account, String why) {
+        if (round.waitingFor != reason) {
+            ledger.waiting(round.id, reason, account, why);
+            LOG.warnf("Round %d waits: %s", round.id, why);
+        }
+        return false;
     }
 
     /** Sends the stored transaction (again); the node's answer decides the round's next state. */

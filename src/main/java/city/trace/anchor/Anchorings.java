@@ -45,8 +45,8 @@ public class Anchorings {
 
     private static final String BACKLOG = """
             select (select count(*) from anchor_outbox), (select min(enqueued_at) from anchor_outbox),
-                   (select count(*) from anchor_round where status = any(?)),
-                   (select min(created_at) from anchor_round where status = any(?))""";
+                   (select count(*) from anchor_round where status = any(?) and waiting_for is null),
+                   (select min(created_at) from anchor_round where status = any(?) and waiting_for is null)""";
 
     private static final String LAST_ANCHORED = """
             select id, root, leaf_count, status, chain_id, contract, tx_hash, block_number, block_time
@@ -66,7 +66,10 @@ public class Anchorings {
             long rounds, long events, Instant since) {
     }
 
-    /** What waits for the chain: events in no round yet, rounds not in a block yet, and since when the oldest waits. */
+    /**
+     * What waits for the chain: events in no round yet, rounds not in a block yet, and since when the oldest waits.
+     * Rounds held back for a membership or a key are {@link #waiting()}: an organisation's matter, not the node's.
+     */
     public record Backlog(long events, long rounds, Instant oldest) {
     }
 

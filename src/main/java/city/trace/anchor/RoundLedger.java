@@ -59,18 +59,13 @@ public class RoundLedger {
         }
     }
 
-    /**
-     * The round cannot be signed: it waits for {@code reason} ({@code account} not a member, or no key: null).
-     * Returns whether it just began waiting for it.
-     */
+    /** The round cannot be signed: it waits for {@code reason} ({@code account} not a member, or no key: null). */
     @Transactional
-    public boolean waiting(long roundId, AnchorRound.Waiting reason, String account, String why) {
+    public void waiting(long roundId, AnchorRound.Waiting reason, String account, String why) {
         AnchorRound round = AnchorRound.findById(roundId);
-        boolean began = round.waitingFor != reason;
         round.waitingFor = reason;
         round.sender = account;
         round.lastError = why;
-        return began;
     }
 
     @Transactional
