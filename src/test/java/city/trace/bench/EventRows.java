@@ -65,7 +65,8 @@ final class EventRows {
             identifiers.append(row(identifier.value(), identifier.role().code, String.valueOf(id)));
         }
         if (anchored) {
-            outbox.append(row(String.valueOf(id), "\\x" + HexFormat.of().formatHex(EventHash.digestOf(hash.hash()))));
+            outbox.append(row(String.valueOf(id), "\\x" + HexFormat.of().formatHex(EventHash.digestOf(hash.hash())),
+                    String.valueOf(organizationId)));
         }
         return eventId;
     }
@@ -77,7 +78,7 @@ final class EventRows {
                 + "prehash, organization_id, namespaces, event) from stdin", new StringReader(events.toString()));
         copy.copyIn("copy epcis_event_epc (epc, role, event_id) from stdin", new StringReader(identifiers.toString()));
         if (anchored) {
-            copy.copyIn("copy anchor_outbox (event_id, digest) from stdin", new StringReader(outbox.toString()));
+            copy.copyIn("copy anchor_outbox (event_id, digest, organization_id) from stdin", new StringReader(outbox.toString()));
         }
         events.setLength(0);
         identifiers.setLength(0);
