@@ -5,6 +5,7 @@ import java.time.Instant;
 import city.trace.merkle.Bytes32;
 import city.trace.merkle.InclusionProof;
 import city.trace.proof.AnchoringStatus;
+import city.trace.proof.BundleMember;
 import city.trace.proof.BundleProof;
 
 /**
@@ -13,15 +14,16 @@ import city.trace.proof.BundleProof;
  *
  * @param roundId   the anchor round, null while PENDING outside a round
  * @param auditPath sibling hashes of 32 bytes, concatenated, leaf level first
+ * @param sender    the account that signed the round's transaction, the member said to anchor it
  * @param txUrl     the transaction's page on the configured block explorer, if any; likewise {@code blockUrl}
  */
 public record Anchoring(long eventId, Long roundId, AnchoringStatus status, int leafIndex, int treeSize,
-        byte[] auditPath, byte[] root, long chainId, String contract, String txHash, Long blockNumber,
+        byte[] auditPath, byte[] root, long chainId, String contract, String sender, String txHash, Long blockNumber,
         Instant blockTime, String txUrl, String blockUrl) {
 
     static Anchoring pending(long eventId) {
         return new Anchoring(eventId, null, AnchoringStatus.PENDING, 0, 0, null, null, 0, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     public boolean isFinal() {
@@ -38,6 +40,7 @@ public record Anchoring(long eventId, Long roundId, AnchoringStatus status, int 
         }
         InclusionProof path = InclusionProof.unpacked(leafIndex, treeSize, auditPath);
         return new BundleProof(leafIndex, treeSize, path.auditPath().stream().map(Bytes32::toPrefixedHex).toList(),
-                Bytes32.of(root).toPrefixedHex(), chainId, contract, txHash, blockNumber, blockTime);
+                Bytes32.of(root).toPrefixedHex(), chainId, contract, txHash, blockNumber, blockTime,
+                sender == null ? null : BundleMember.account(sender));
     }
 }

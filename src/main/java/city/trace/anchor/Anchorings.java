@@ -33,13 +33,13 @@ public class Anchorings {
 
     private static final String QUERY = """
             select l.event_id, r.id, r.status, l.leaf_index, r.leaf_count, l.audit_path, r.root, r.chain_id,
-                   r.contract, r.tx_hash, r.block_number, r.block_time
+                   r.contract, r.sender, r.tx_hash, r.block_number, r.block_time
             from anchor_leaf l join anchor_round r on r.id = l.round_id
             where l.event_id = any(?)""";
 
     private static final String RECORDS_QUERY = """
             select a.record_id, r.id, r.status, a.leaf_index, r.leaf_count, a.audit_path, r.root, r.chain_id,
-                   r.contract, r.tx_hash, r.block_number, r.block_time
+                   r.contract, r.sender, r.tx_hash, r.block_number, r.block_time
             from anchor_record a join anchor_round r on r.id = a.round_id
             where a.record_id = any(?) and a.kind = ?""";
 
@@ -184,11 +184,12 @@ public class Anchorings {
 
     private Anchoring read(ResultSet rs) throws SQLException {
         AnchoringStatus status = AnchoringStatus.valueOf(rs.getString(3));
-        String txHash = status.hasProof() ? rs.getString(10) : null;
-        Long block = status.inBlock() ? (Long) rs.getObject(11) : null;
-        Timestamp blockTime = status.inBlock() ? rs.getTimestamp(12) : null;
+        String sender = status.hasProof() ? rs.getString(10) : null;
+        String txHash = status.hasProof() ? rs.getString(11) : null;
+        Long block = status.inBlock() ? (Long) rs.getObject(12) : null;
+        Timestamp blockTime = status.inBlock() ? rs.getTimestamp(13) : null;
         return new Anchoring(rs.getLong(1), rs.getLong(2), status, rs.getInt(4), rs.getInt(5), rs.getBytes(6),
-                rs.getBytes(7), rs.getLong(8), rs.getString(9), txHash, block,
+                rs.getBytes(7), rs.getLong(8), rs.getString(9), sender, txHash, block,
                 instant(blockTime), explorer("tx/", txHash), explorer("block/", block));
     }
 

@@ -35,6 +35,11 @@ public record BundleEvent(String eventID, JsonNode event, Map<String, String> na
         return new BundleEvent(eventID, event, namespaces, hashVersion, prehash, hash, status, proof, signedBy);
     }
 
+    /** This event with another statement of where it is on the chain (e.g. naming who anchored it). */
+    public BundleEvent withProof(BundleProof anchored) {
+        return new BundleEvent(eventID, event, namespaces, hashVersion, prehash, hash, status, anchored, device);
+    }
+
     public BundleEvent {
         BundleFields.present(eventID, "eventID");
         if (!BundleFields.present(event, "event").isObject()) {

@@ -3,13 +3,14 @@ package city.trace.proof;
 import java.util.ArrayList;
 import java.util.List;
 
+import city.trace.chain.contract.AnchorRecord;
 import city.trace.proof.CheckResult.Check;
 
 /**
  * The one verifier of CityTrace's claims, used by the command line, the pages, the proof API and the sweep:
- * every event's record against its fingerprint and proof (offline), then the proof's root against the chain,
- * and for readings a device signed, the signature and the key's anchored registration. Plain Java: the app need
- * not run.
+ * every event's record against its fingerprint and proof (offline), then the proof's root against the chain and
+ * the account that anchored it against the registry's members in that block, and for readings a device signed,
+ * the signature and the key's anchored registration. Plain Java: the app need not run.
  */
 public final class BundleVerifier {
 
@@ -54,7 +55,8 @@ public final class BundleVerifier {
         checks.add(DeviceChecks.signature(event));
         checks.add(DeviceChecks.key(event, verify(event.device().registration(), chainChecks)));
         boolean verified = checks.stream().allMatch(CheckResult::isPassed);
-        return new EventReport(event.eventID(), checks, verified ? report.anchor() : null);
+        return verified ? new EventReport(event.eventID(), checks, report.anchor(), report.anchoredBy())
+                : new EventReport(event.eventID(), checks, null, null);
     }
 
     private static EventReport report(String id, List<CheckResult> recordChecks, AnchoringStatus status,
@@ -62,10 +64,13 @@ public final class BundleVerifier {
         List<CheckResult> checks = new ArrayList<>(recordChecks);
         if (proof == null) {
             checks.add(CheckResult.failed(Check.ANCHOR, Outcome.PENDING, "not in an anchored round yet (PENDING)"));
-            return new EventReport(id, checks, null);
+            return new EventReport(id, checks, null, null);
         }
         checks.addAll(chainChecks.check(status, proof));
-        boolean verified = checks.stream().allMatch(CheckResult::isPassed);
-        return new EventReport(id, checks, verified ? chainChecks.anchorOf(proof).orElseThrow() : null);
+        if (!checks.stream().allMatch(CheckResult::isPassed)) {
+            return new EventReport(id, checks, null, null);
+        }
+        AnchorRecord anchor = chainChecks.anchorOf(proof).orElseThrow();
+        return new EventReport(id, checks, anchor, chainChecks.membershipOf(proof.contract(), anchor).orElseThrow());
     }
 }

@@ -3,6 +3,7 @@ package city.trace.proof;
 import static city.trace.proof.CheckResult.Check.ANCHOR;
 import static city.trace.proof.CheckResult.Check.BLOCK;
 import static city.trace.proof.CheckResult.Check.CHAIN;
+import static city.trace.proof.CheckResult.Check.MEMBER;
 
 import java.util.HashMap;
 import java.util.List;
@@ -17,17 +18,22 @@ import city.trace.chain.contract.ChainRequestException;
 import city.trace.merkle.Bytes32;
 
 /**
- * Check d: asks the chain whether a proof's root is anchored as the bundle states. Made for one verification
- * run: the node's chain id and each root's anchor are asked once (a lot's events share few rounds); once the
- * node could not be reached, it is not asked again.
+ * Check d: asks the chain whether a proof's root is anchored as the bundle states, by an account that was a
+ * member of the registry in that block. Made for one verification run: the node's chain id, each root's anchor
+ * and each anchoring member's membership are asked once (a lot's events share few rounds); once the node could
+ * not be reached, it is not asked again.
  */
 final class ChainChecks {
 
     private record AnchorKey(String contract, Bytes32 root) {
     }
 
+    private record MembershipKey(String contract, String account, long blockNumber) {
+    }
+
     private final ChainView chain;
     private final Map<AnchorKey, Optional<AnchorRecord>> anchors = new HashMap<>();
+    private final Map<MembershipKey, Optional<BundleMember>> memberships = new HashMap<>();
     private Long chainId;
     private String unreachable;
 
@@ -51,7 +57,8 @@ final class ChainChecks {
             if (anchor.isEmpty()) {
                 return List.of(sameChain, notAnchored(status, proof));
             }
-            return List.of(sameChain, leafCount(anchor.get(), proof), block(anchor.get(), proof));
+            return List.of(sameChain, leafCount(anchor.get(), proof), block(anchor.get(), proof),
+                    member(anchor.get(), proof));
         } catch (ChainRequestException | ClientConnectionException e) {
             // also a node that answers with errors: the verifier cannot tell either way
             String reason = chain.node() + " could not be asked: " + e.getMessage();
@@ -81,6 +88,41 @@ final class ChainChecks {
             anchors.put(key, known);
         }
         return known;
+    }
+
+    /** The registry's record of the member that anchored {@code anchor}, in the block that holds it. */
+    Optional<BundleMember> membershipOf(String contract, AnchorRecord anchor) {
+        MembershipKey key = new MembershipKey(contract.toLowerCase(Locale.ROOT),
+                anchor.member().toLowerCase(Locale.ROOT), anchor.blockNumber());
+        Optional<BundleMember> known = memberships.get(key);
+        if (known == null) {
+            known = chain.membershipAt(key.contract(), key.account(), key.blockNumber());
+            memberships.put(key, known);
+        }
+        return known;
+    }
+
+    /**
+     * Who vouches for the root: the account the contract says anchored it, a member in that block (the contract
+     * refuses anchors of others, so a "registry" saying otherwise is not one), and the one the bundle names.
+     */
+    private CheckResult member(AnchorRecord anchor, BundleProof proof) {
+        BundleMember claimed = proof.member();
+        if (claimed != null && !claimed.account().equalsIgnoreCase(anchor.member())) {
+            return CheckResult.failed(MEMBER, Outcome.NOT_ON_CHAIN, "root " + Hex.abbreviated(anchor.root())
+                    + " was anchored by " + anchor.member() + ", the bundle says by " + claimed.account());
+        }
+        Optional<BundleMember> member = membershipOf(proof.contract(), anchor);
+        if (member.isEmpty()) {
+            return CheckResult.failed(MEMBER, Outcome.NOT_ON_CHAIN, anchor.member() + ", which anchored root "
+                    + Hex.abbreviated(anchor.root()) + ", was not a member of " + proof.contract() + " in block "
+                    + anchor.blockNumber());
+        }
+        if (claimed != null && claimed.statesTerm() && !claimed.sameAs(member.get())) {
+            return CheckResult.failed(MEMBER, Outcome.NOT_ON_CHAIN, "the registry records " + member.get()
+                    + ", the bundle says " + claimed);
+        }
+        return CheckResult.passed(MEMBER, "anchored by " + member.get());
     }
 
     private static CheckResult notAnchored(AnchoringStatus status, BundleProof proof) {

@@ -20,6 +20,8 @@ public record CheckResult(Check check, Outcome outcome, String detail) {
         ANCHOR("anchor"),
         /** d. In the block (and at the time) the bundle states. */
         BLOCK("block"),
+        /** d. The account that anchored the root was a member of the registry then, and the one the bundle names. */
+        MEMBER("member"),
         /** e. The device's signature verifies with the bundle's key, over exactly the event's readings. */
         SIGNATURE("signature"),
         /** f. The key is the one the device's registration event anchored, and that event verifies. */

@@ -8,9 +8,10 @@ import city.trace.chain.contract.AnchorRecord;
 /**
  * The checks of one event, in order, and what they add up to.
  *
- * @param anchor the anchor the chain holds for the event's root, when every check passed (else null)
+ * @param anchor     the anchor the chain holds for the event's root, when every check passed (else null)
+ * @param anchoredBy the member that anchored it, as the registry records it in the anchor's block (likewise)
  */
-public record EventReport(String eventID, List<CheckResult> checks, AnchorRecord anchor) {
+public record EventReport(String eventID, List<CheckResult> checks, AnchorRecord anchor, BundleMember anchoredBy) {
 
     public EventReport {
         checks = List.copyOf(checks);

@@ -9,6 +9,7 @@ import org.web3j.protocol.http.HttpService;
 import city.trace.chain.contract.AnchorRecord;
 import city.trace.chain.contract.ChainNode;
 import city.trace.chain.contract.ChainRequestException;
+import city.trace.chain.contract.Member;
 import city.trace.chain.contract.ProvenanceRegistry;
 import city.trace.merkle.Bytes32;
 
@@ -59,6 +60,20 @@ public final class NodeChain implements ChainView, AutoCloseable {
             throw e;
         } catch (RuntimeException notARegistry) {
             // another contract: it reverts, or answers anchorOf with something that does not decode
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<BundleMember> membershipAt(String contract, String account, long blockNumber) {
+        ProvenanceRegistry registry = new ProvenanceRegistry(web3j, contract);
+        try {
+            return registry.membershipAt(account, blockNumber).map(term -> BundleMember.of(account,
+                    registry.memberInfo(account).map(Member::name).orElse(""), term));
+        } catch (ChainRequestException | ClientConnectionException e) {
+            throw e;
+        } catch (RuntimeException notARegistry) {
+            // a contract that answers anchorOf but keeps no membership terms vouches for no one
             return Optional.empty();
         }
     }

@@ -14,13 +14,14 @@ import org.web3j.protocol.Web3j;
 import city.trace.anchor.AnchorConfig;
 import city.trace.chain.contract.AnchorRecord;
 import city.trace.merkle.Bytes32;
+import city.trace.proof.BundleMember;
 import city.trace.proof.ChainView;
 import city.trace.proof.NodeChain;
 
 /**
  * The chain as the app's verifier sees it: asked through the configured node, remembering what cannot change
- * any more — the node's chain id, and anchors buried under enough blocks to be final — so that pages of
- * settled lots cost no round trip to the node (and still verify while it is down).
+ * any more — the node's chain id, anchors buried under enough blocks to be final, and who was a member in such
+ * a block — so that pages of settled lots cost no round trip to the node (and still verify while it is down).
  */
 @ApplicationScoped
 public class ChainMemory implements ChainView {
@@ -34,6 +35,7 @@ public class ChainMemory implements ChainView {
     private NodeChain node;
     private volatile Long chainId;
     private final Map<String, AnchorRecord> settled = new ConcurrentHashMap<>();
+    private final Map<String, BundleMember> members = new ConcurrentHashMap<>();
 
     @PostConstruct
     void connect() {
@@ -63,9 +65,31 @@ public class ChainMemory implements ChainView {
             return Optional.of(remembered);
         }
         Optional<AnchorRecord> anchor = node.anchorOf(contract, root);
-        if (anchor.isPresent() && anchor.get().blockNumber() + anchoring.confirmations() - 1 <= node.latestBlockNumber()) {
+        if (anchor.isPresent() && isFinal(anchor.get().blockNumber())) {
             settled.put(key, anchor.get());
         }
         return anchor;
+    }
+
+    /**
+     * A membership in a final block is final too. Its name is the registry's when first asked: it changes only if
+     * the account is removed and admitted again under another name, which shows after a restart.
+     */
+    @Override
+    public Optional<BundleMember> membershipAt(String contract, String account, long blockNumber) {
+        String key = contract.toLowerCase(Locale.ROOT) + account.toLowerCase(Locale.ROOT) + blockNumber;
+        BundleMember remembered = members.get(key);
+        if (remembered != null) {
+            return Optional.of(remembered);
+        }
+        Optional<BundleMember> member = node.membershipAt(contract, account, blockNumber);
+        if (member.isPresent() && isFinal(blockNumber)) {
+            members.put(key, member.get());
+        }
+        return member;
+    }
+
+    private boolean isFinal(long blockNumber) {
+        return blockNumber + anchoring.confirmations() - 1 <= node.latestBlockNumber();
     }
 }

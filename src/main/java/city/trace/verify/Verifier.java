@@ -29,8 +29,9 @@ import city.trace.proof.Outcome;
 /**
  * Checks stored events with the one verifier ({@link BundleVerifier}), trusting nothing in the database: each
  * event becomes the bundle entry its row and anchoring say, which the verifier recomputes and checks against
- * the chain. Pages embed exactly those entries, so the browser re-checks what the server checked. Tampering
- * found is recorded as an alert for the consortium admin.
+ * the chain. Pages embed exactly those entries, so the browser re-checks what the server checked; a verified
+ * entry states who anchored it as the registry records it. Tampering found is recorded as an alert for the
+ * consortium admin.
  */
 @ApplicationScoped
 public class Verifier {
@@ -96,7 +97,10 @@ public class Verifier {
             if (verification.isTampered()) {
                 alerts.raise(event.id, verification.reason());
             }
-            verified.put(event.id, new Verified(event, entry, verification));
+            // the database knows only the anchoring account: the bundle states the membership the registry holds
+            BundleEvent stated = verification.anchoredBy() == null ? entry
+                    : entry.withProof(entry.proof().withMember(verification.anchoredBy()));
+            verified.put(event.id, new Verified(event, stated, verification));
         }
         return verified;
     }

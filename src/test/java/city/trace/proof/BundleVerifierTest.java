@@ -5,6 +5,7 @@ import static city.trace.proof.TestBundles.edited;
 import static city.trace.proof.TestBundles.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -69,7 +70,7 @@ class BundleVerifierTest {
         assertTrue(run.out().contains("Result: " + events.size() + " VERIFIED\n"), run.out());
         // a line per event and per check; no device signed these events, so checks e and f are not run
         assertEquals(events.size(), run.out().lines().filter(line -> line.startsWith("VERIFIED ")).count());
-        assertEquals(events.size() * EnumSet.range(Check.PREHASH, Check.BLOCK).size(),
+        assertEquals(events.size() * EnumSet.range(Check.PREHASH, Check.MEMBER).size(),
                 run.out().lines().filter(line -> line.startsWith("  ok ")).count());
     }
 
@@ -147,6 +148,73 @@ class BundleVerifierTest {
         ProofBundle otherChain = edited(anchored, json -> event(json, 0).withObjectProperty("proof").put("chainId", 1));
         assertFailed(verify(otherChain).events().getFirst(), Check.CHAIN);
         assertEquals(Outcome.NOT_ON_CHAIN, verify(otherChain).outcome());
+    }
+
+    @Test
+    void aBundleNamingNoMemberIsVerifiedAndTheRegistrySaysWhoVouches() {
+        // bundles made before members anchored their own rounds name none: the chain alone answers
+        EventReport first = verify(anchored).events().getFirst();
+        assertEquals(Outcome.VERIFIED, first.outcome(), first.toString());
+        BundleMember member = first.anchoredBy();
+        assertTrue(chain.member().equalsIgnoreCase(member.account()), member.toString());
+        assertEquals("CityTrace", member.name());
+        assertTrue(member.isFounding(), member.toString());
+        assertEquals("anchored by " + member, result(first, Check.MEMBER).detail());
+    }
+
+    @Test
+    void aBundleNamingItsMemberIsVerifiedAndTheCommandSaysWho() {
+        BundleMember member = verify(anchored).events().getFirst().anchoredBy();
+        Run run = run(bundle(TestBundles.anchoredBy(anchored.events(), member)), chain.rpcUrl());
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(run.out().contains("  ok    member     anchored by CityTrace (" + member.account()
+                + "), a founding member\n"), run.out());
+        // the account alone, as the app's database knows it
+        ProofBundle accountOnly = bundle(TestBundles.anchoredBy(anchored.events(),
+                BundleMember.account(chain.member())));
+        assertEquals(Outcome.VERIFIED, verify(accountOnly).outcome());
+    }
+
+    @Test
+    void aBundleNamingAnotherMemberIsNotOnChain() {
+        ProofBundle forged = edited(anchored, json -> event(json, 0).withObjectProperty("proof").putObject("member")
+                .put("account", "0x" + "12".repeat(20)));
+        EventReport first = verify(forged).events().getFirst();
+        assertPassed(first, Check.ANCHOR);
+        assertFailed(first, Check.MEMBER);
+        assertEquals(Outcome.NOT_ON_CHAIN, first.outcome());
+        assertNull(first.anchoredBy());
+        Run run = run(forged, chain.rpcUrl());
+        assertEquals(4, run.exitCode(), run.out());
+        assertTrue(run.out().contains("the bundle says by 0x" + "12".repeat(20)), run.out());
+    }
+
+    @Test
+    void aBundleClaimingAnotherMembershipIsNotOnChain() {
+        BundleMember member = verify(anchored).events().getFirst().anchoredBy();
+        // the right account, but "admitted by 3 of 4 members" where it is a founding member
+        BundleMember claimed = new BundleMember(member.account(), member.name(), member.memberSince(), 5L, 3, 4);
+        EventReport first = verify(bundle(TestBundles.anchoredBy(anchored.events(), claimed))).events().getFirst();
+        assertFailed(first, Check.MEMBER);
+        assertEquals(Outcome.NOT_ON_CHAIN, first.outcome());
+        assertTrue(result(first, Check.MEMBER).detail().contains("the bundle says " + claimed), first.toString());
+    }
+
+    @Test
+    void aRootAnchoredByAnAccountTheRegistryDoesNotCountAsAMemberIsNotOnChain() {
+        Runnable restore = chain.forgetMembershipTerms();
+        try {
+            EventReport first = verify(anchored).events().getFirst();
+            assertPassed(first, Check.ANCHOR);
+            assertPassed(first, Check.BLOCK);
+            assertFailed(first, Check.MEMBER);
+            assertEquals(Outcome.NOT_ON_CHAIN, first.outcome());
+            assertTrue(result(first, Check.MEMBER).detail().contains("was not a member of "), first.toString());
+            assertEquals(4, run(anchored, chain.rpcUrl()).exitCode());
+        } finally {
+            restore.run();
+        }
+        assertEquals(Outcome.VERIFIED, verify(anchored).outcome());
     }
 
     @Test

@@ -90,7 +90,7 @@ class DeviceSignatureChecksTest {
     void anEventWithoutADeviceBlockGetsNoDeviceChecks() {
         EventReport report = verify(bundle(List.of(readings)));
         assertEquals(Outcome.VERIFIED, report.outcome());
-        assertEquals(List.copyOf(EnumSet.range(Check.PREHASH, Check.BLOCK)),
+        assertEquals(List.copyOf(EnumSet.range(Check.PREHASH, Check.MEMBER)),
                 report.checks().stream().map(CheckResult::check).toList());
     }
 

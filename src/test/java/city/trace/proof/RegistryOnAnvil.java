@@ -1,13 +1,18 @@
 package city.trace.proof;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
 
 import city.trace.chain.contract.AnchorRecord;
 import city.trace.chain.contract.ChainNode;
@@ -44,6 +49,11 @@ final class RegistryOnAnvil implements AutoCloseable {
         return node.rpcUrl();
     }
 
+    /** The registry's one member, which anchors every batch. */
+    String member() {
+        return member.address();
+    }
+
     String contract() {
         return registry.address();
     }
@@ -56,6 +66,32 @@ final class RegistryOnAnvil implements AutoCloseable {
         AnchorRecord anchor = registry.anchorOf(tree.root()).orElseThrow();
         return new TestBundles.Anchor(AnvilNode.CHAIN_ID, contract(), anchor.transactionHash(), anchor.blockNumber(),
                 anchor.timestamp());
+    }
+
+    /**
+     * Rewrites the registry's storage on anvil so that it keeps no membership term of its member: anchorOf still
+     * names the member, membershipAt says it was none (the contract itself never lets a non-member anchor).
+     * Returns what puts the terms back.
+     */
+    Runnable forgetMembershipTerms() {
+        // _terms is the fifth slot (threshold and proposalCount share the first; then _members, _memberAccounts,
+        // _current); an account's array of terms keeps its length at keccak256(account ‖ slot)
+        byte[] key = Numeric.hexStringToByteArray(Numeric.toHexStringNoPrefixZeroPadded(
+                Numeric.toBigInt(member.address()), 64) + Numeric.toHexStringNoPrefixZeroPadded(BigInteger.valueOf(4), 64));
+        String slot = Numeric.toHexString(Hash.sha3(key));
+        String before;
+        try {
+            before = web3j.ethGetStorageAt(contract(), Numeric.toBigInt(slot), DefaultBlockParameterName.LATEST).send()
+                    .getData();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        setStorage(slot, Numeric.toHexStringWithPrefixZeroPadded(BigInteger.ZERO, 64));
+        return () -> setStorage(slot, Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(before), 64));
+    }
+
+    private void setStorage(String slot, String value) {
+        node.rpc("anvil_setStorageAt", "[\"" + contract() + "\",\"" + slot + "\",\"" + value + "\"]");
     }
 
     private BigInteger nonce() {

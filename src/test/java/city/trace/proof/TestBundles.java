@@ -37,17 +37,23 @@ final class TestBundles {
         return MerkleTree.of(events.stream().map(HashedEvent::leafData).toList());
     }
 
-    /** The events of one batch, each with its proof in {@code tree} and the batch's anchor. */
+    /** The events of one batch, each with its proof in {@code tree} and the batch's anchor (naming no member). */
     static List<BundleEvent> batch(List<HashedEvent> events, MerkleTree tree, AnchoringStatus status, Anchor anchor) {
         List<BundleEvent> entries = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             InclusionProof path = tree.inclusionProof(i);
             BundleProof proof = new BundleProof(path.leafIndex(), path.treeSize(),
                     path.auditPath().stream().map(Bytes32::toPrefixedHex).toList(), tree.root().toPrefixedHex(),
-                    anchor.chainId(), anchor.contract(), anchor.txHash(), anchor.blockNumber(), anchor.blockTime());
+                    anchor.chainId(), anchor.contract(), anchor.txHash(), anchor.blockNumber(), anchor.blockTime(),
+                    null);
             entries.add(events.get(i).inBundle(status, proof));
         }
         return entries;
+    }
+
+    /** The entries, each proof naming {@code member} as the one that anchored its root. */
+    static List<BundleEvent> anchoredBy(List<BundleEvent> entries, BundleMember member) {
+        return entries.stream().map(entry -> entry.withProof(entry.proof().withMember(member))).toList();
     }
 
     static ProofBundle bundle(List<BundleEvent> events) {

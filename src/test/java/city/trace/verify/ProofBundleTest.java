@@ -88,9 +88,15 @@ class ProofBundleTest {
         given().accept("text/html").get(path).then()
                 .body(containsString(bundle.events().getFirst().eventID()));
 
+        // each proof names the member that anchored its root, with its membership as the registry records it
+        bundle.events().forEach(event -> assertTrue(event.proof().member() != null
+                && event.proof().member().statesTerm(), event.eventID()));
+
         Verified verified = verifyWithCli(json);
         assertEquals(0, verified.exitCode(), verified.output());
         assertTrue(verified.output().contains("Result: " + bundle.events().size() + " VERIFIED"), verified.output());
+        assertTrue(verified.output().contains("  ok    member     anchored by Noorderlicht Mill & Bakery (0x"),
+                verified.output());
     }
 
     @Test

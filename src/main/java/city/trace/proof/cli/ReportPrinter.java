@@ -61,7 +61,8 @@ final class ReportPrinter {
 
     private static String verdict(Outcome worst) {
         return switch (worst) {
-            case VERIFIED -> "Every record matches its fingerprint, and every fingerprint is anchored on the chain as stated.";
+            case VERIFIED -> "Every record matches its fingerprint, and every fingerprint is anchored on the chain as"
+                    + " stated, by a member of the consortium.";
             case PENDING -> "The records match their fingerprints; some are not anchored on the chain yet.";
             case UNREACHABLE -> "The records could not be checked against the chain: the node could not be asked.";
             case NOT_ON_CHAIN, TAMPERED -> "Some records do not match their proofs or are not anchored as stated: do not trust them.";
