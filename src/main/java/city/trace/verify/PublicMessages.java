@@ -155,10 +155,17 @@ public interface PublicMessages {
     @Message("in block {block} of chain {chain}, {time}")
     String anchored_in(Object block, Object chain, String time);
 
+    // who vouches: the anchoring member as the registry records it in the anchor's block
+    @Message("Anchored by {name} (member since block {since}, admitted by {approvals} of {electorate} members)")
+    String anchored_by_member(String name, Object since, Object approvals, Object electorate);
+
+    @Message("Anchored by {name} (a founding member)")
+    String anchored_by_founder(String name);
+
     @Message("Check it yourself")
     String check_yourself();
 
-    @Message("Your browser recomputes each step's fingerprint from its pre-hash and follows its Merkle proof to the anchored root.")
+    @Message("Your browser recomputes each step's fingerprint from its pre-hash and follows its Merkle proof to the anchored root. That the root is on the chain, anchored by the member named, is checked by this server (and by scripts/verify-bundle.sh against any node).")
     String browser_check_intro();
 
     // What js/verify.js writes; [count], [bad], [anchored] and [error] are its placeholders

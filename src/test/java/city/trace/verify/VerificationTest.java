@@ -20,6 +20,7 @@ import city.trace.epcis.EpcisEvent;
 import city.trace.epcis.hash.EventHash;
 import city.trace.epcis.hash.EventHasher;
 import city.trace.epcis.hash.HashVersion;
+import city.trace.org.Organization;
 import city.trace.support.Anchoring;
 import city.trace.support.AnvilNode;
 import city.trace.support.Browser;
@@ -29,6 +30,7 @@ import city.trace.support.MachineClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -123,6 +125,50 @@ class VerificationTest {
 
         item.page().body(containsString("verdict-TAMPERED"),
                 containsString("the event&#39;s proof does not lead to its anchored root"));
+    }
+
+    @Test
+    void eachStepSaysWhichMemberVouchesForItAsTheRegistryRecordsIt() {
+        Item item = shippedItem().anchored();
+        // the bakery's own account anchored it: a member voted in (on local chains by this node, threshold 1)
+        item.page().body(containsString("verdict-VERIFIED"),
+                containsString("Anchored by Noorderlicht Mill &amp; Bakery (member since block "),
+                containsString(" members)"));
+        given().accept("text/html").get(item.path() + "?lang=nl").then()
+                .body(containsString("Verankerd door Noorderlicht Mill &amp; Bakery (lid sinds blok "));
+        given().accept("text/html").get(item.path() + "?lang=zh").then()
+                .body(containsString("由 Noorderlicht Mill &amp; Bakery 锚定（自区块 "));
+        String account = Demo.read(() -> Organization.findByCode(MachineClient.ORGANIZATION).orElseThrow()
+                .chainAddress);
+        JsonPath proof = Anchoring.proof(item.eventId());
+        assertEquals("VERIFIED", proof.getString("verification"));
+        assertTrue(account.equalsIgnoreCase(proof.getString("member.account")), proof.prettify());
+        assertEquals("Noorderlicht Mill & Bakery", proof.getString("member.name"));
+        assertTrue(proof.getLong("member.proposal") > 0, proof.prettify());
+
+        // the database names another account as the round's sender: no member vouches for the step as stated
+        String sender = storeSenderBehindTheAppsBack(item.eventId(), "0x" + "12".repeat(20));
+        try {
+            item.page().body(containsString("verdict-NOT_ON_CHAIN"), containsString("badge-TAMPERED"),
+                    not(containsString("verdict-VERIFIED")),
+                    containsString("no consortium member vouches for it as stated"));
+        } finally {
+            storeSenderBehindTheAppsBack(item.eventId(), sender);
+        }
+    }
+
+    /** Sets the sender of the event's anchor round; returns the one it had. */
+    private static String storeSenderBehindTheAppsBack(String eventId, String sender) {
+        String round = "(select l.round_id from anchor_leaf l join epcis_event e on e.id = l.event_id"
+                + " where e.event_id = ?1)";
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String before = (String) EpcisEvent.getEntityManager()
+                    .createNativeQuery("select sender from anchor_round where id = " + round)
+                    .setParameter(1, eventId).getSingleResult();
+            EpcisEvent.getEntityManager().createNativeQuery("update anchor_round set sender = ?2 where id = " + round)
+                    .setParameter(1, eventId).setParameter(2, sender).executeUpdate();
+            return before;
+        });
     }
 
     @Test
