@@ -49,6 +49,7 @@ public final class ProvenanceRegistry {
             AbiFunction.parse("membershipAt(address,uint64) returns (bool,uint64,uint64,uint64,uint32,uint32)");
     private static final AbiFunction PROPOSAL = AbiFunction.parse(
             "proposal(uint64) returns (uint8,uint8,address,string,bytes32,uint32,address,uint64,uint32,uint32)");
+    private static final AbiFunction PROPOSAL_COUNT = AbiFunction.parse("proposalCount() returns (uint64)");
     private static final AbiFunction HAS_VOTED = AbiFunction.parse("hasVoted(uint64,address) returns (bool)");
     private static final AbiFunction PROPOSE_ADMISSION =
             AbiFunction.parse("proposeAdmission(address,string,bytes32) returns (uint64)");
@@ -150,6 +151,11 @@ public final class ProvenanceRegistry {
                 (String) p.get(2).getValue(), (String) p.get(3).getValue(), Bytes32.of((byte[]) p.get(4).getValue()),
                 intValue(p.get(5)), (String) p.get(6).getValue(), Instant.ofEpochSecond(number(p.get(7))),
                 intValue(p.get(8)), intValue(p.get(9)));
+    }
+
+    /** How many proposals were ever made: their ids run from 1 to this. */
+    public long proposalCount() {
+        return number(call(PROPOSAL_COUNT).get(0));
     }
 
     public boolean hasVoted(long proposalId, String account) {
@@ -276,8 +282,8 @@ public final class ProvenanceRegistry {
     private static ContractArtifact checkedArtifact() {
         ContractArtifact artifact = ContractArtifact.load("ProvenanceRegistry");
         List.of(IS_MEMBER, ANCHOR_OF, VERIFY_INCLUSION, ANCHOR, MEMBERS, MEMBER_INFO, THRESHOLD, WAS_MEMBER_AT,
-                MEMBERSHIP_AT, PROPOSAL, HAS_VOTED, PROPOSE_ADMISSION, PROPOSE_REMOVAL, PROPOSE_THRESHOLD, VOTE, EXECUTE,
-                EXPIRE).forEach(function -> artifact.require(function.declaration()));
+                MEMBERSHIP_AT, PROPOSAL, PROPOSAL_COUNT, HAS_VOTED, PROPOSE_ADMISSION, PROPOSE_REMOVAL,
+                PROPOSE_THRESHOLD, VOTE, EXECUTE, EXPIRE).forEach(function -> artifact.require(function.declaration()));
         artifact.require(CONSTRUCTOR);
         artifact.require("event " + ANCHORED);
         artifact.require("event " + PROPOSED);

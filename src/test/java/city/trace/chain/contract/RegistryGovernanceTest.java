@@ -95,6 +95,7 @@ class RegistryGovernanceTest {
                 candidate));
         long id = c.registry().proposalId(proposed);
         assertEquals(List.of("Proposed", "Voted"), eventNames(proposed), "proposing is approving");
+        assertEquals(id, c.registry().proposalCount(), "ids are counted from 1");
         Proposal open = c.registry().proposal(id);
         assertEquals(new Proposal(id, Proposal.Kind.ADMIT, Proposal.Status.OPEN, mill.address(), candidate.name(),
                 candidate.companyPrefixHash(), 0, c.member(0).address(), open.deadline(), 1, 0), open);
