@@ -30,6 +30,7 @@ import city.trace.chain.ChainConfig;
 import city.trace.org.Organization;
 import city.trace.org.OrganizationService;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * This node's footing on the chain: its own signer and each organisation's, the ProvenanceRegistry (deployed at
@@ -126,7 +127,8 @@ public class AnchorChain {
             organizations.anchorsFrom(org.id, Keys.toChecksumAddress(account.address()));
         }
         reconcileNonce(account);
-        if (config.keys().admitNewAccounts() && registry.memberInfo(account.address()).isEmpty()) {
+        if (config.keys().admitNewAccounts() && registry.memberInfo(account.address()).isEmpty()
+                && registry.openAdmissionOf(account.address()).isEmpty()) {
             TransactionReceipt admission = sendFromNode((reg, node, nonce, gas) -> reg.proposeAdmission(node, nonce, gas,
                     new Member(account.address(), org.name, Member.companyPrefixHash(org.gs1CompanyPrefix))));
             LOG.infof("Proposed %s's account %s for the registry (proposal %d)", org.name, account.address(),
@@ -136,28 +138,49 @@ public class AnchorChain {
         return account;
     }
 
-    /** A transaction this node's account sends as a member, e.g. a proposal. */
+    /**
+     * The account of an organisation's key on this node (its keystore, or the dev mnemonic's key for its id),
+     * without taking it into use: e.g. to propose the organisation for admission.
+     *
+     * @throws IllegalStateException ({@code AnchorKeys.Unavailable}) when no key for the organisation is configured or it cannot be opened
+     */
+    public String accountOf(Organization org) {
+        return Keys.toChecksumAddress(AnchorKeys.forOrganization(config.keys(), org).getAddress());
+    }
+
+    /** A transaction an account sends as a member, e.g. a proposal or a vote. */
     @FunctionalInterface
     public interface MemberTransaction {
         /** Signs and sends; returns the transaction hash. */
         String send(ProvenanceRegistry registry, TransactionSigner member, BigInteger nonce, GasSettings gas);
     }
 
-    /**
-     * Sends a transaction from this node's account with its next nonce from the database (the anchoring worker's
-     * count stays right) and waits until it succeeded. The nonce is taken only once the node accepted the
-     * transaction: one taken for a transaction never sent would leave a gap every later one waits behind.
-     */
+    /** {@link #sendAs} this node's own account. */
     public TransactionReceipt sendFromNode(MemberTransaction transaction) {
-        String hash;
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            hash = transaction.send(registry, signer, BigInteger.valueOf(takeNonce(c, signer.address())),
-                    gas(BigInteger.valueOf(SETUP_GAS)));
-            c.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not take a nonce", e);
-        }
+        return sendAs(signer, transaction);
+    }
+
+    /**
+     * Sends a transaction from an anchoring account with its next nonce from the database (the anchoring worker's
+     * count stays right) and waits until it succeeded. The nonce is taken only once the node accepted the
+     * transaction: one taken for a transaction never sent would leave a gap every later one waits behind. The
+     * nonce is committed apart from a caller's transaction (suspended meanwhile): the sent transaction used it,
+     * whatever the caller does next.
+     *
+     * @throws city.trace.chain.contract.ContractRevertException naming the contract's reason when it refused
+     */
+    public TransactionReceipt sendAs(TransactionSigner account, MemberTransaction transaction) {
+        String hash = QuarkusTransaction.suspendingExisting().call(() -> {
+            try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                String sent = transaction.send(registry, account, BigInteger.valueOf(takeNonce(c, account.address())),
+                        gas(BigInteger.valueOf(SETUP_GAS)));
+                c.commit();
+                return sent;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not take a nonce", e);
+            }
+        });
         return registry.requireSuccess(registry.awaitReceipt(hash, SETUP_TIMEOUT));
     }
 

@@ -3,6 +3,7 @@ package city.trace.org;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -56,6 +57,11 @@ public class Organization extends PanacheEntityBase {
 
     public static Optional<Organization> findByCode(String code) {
         return find("code", code).firstResultOptional();
+    }
+
+    /** The member that anchors from this chain account (addresses compare without their checksum's case). */
+    public static Optional<Organization> findByChainAddress(String account) {
+        return find("lower(chainAddress) = ?1", account.toLowerCase(Locale.ROOT)).firstResultOptional();
     }
 
     /** The ids of the members with these names (names no member has are left out). */

@@ -1,12 +1,17 @@
 package city.trace.site;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 
 import city.trace.gs1.Gs1Key;
 import city.trace.org.Organization;
+import city.trace.web.FormErrors;
+import city.trace.web.InvalidFormException;
 
 /** Registers the locations of members. */
 @ApplicationScoped
@@ -16,18 +21,38 @@ public class SiteService {
             BigDecimal longitude) {
     }
 
+    @Inject
+    Validator validator;
+
+    /** A site from the page's form, checked field by field. */
+    @Transactional
+    public Site register(Organization org, SiteForm form) {
+        FormErrors errors = FormErrors.of(validator.validate(form));
+        BigDecimal latitude = degrees(form.latitude, "latitude", 90, errors);
+        BigDecimal longitude = degrees(form.longitude, "longitude", 180, errors);
+        errors.throwIfAny();
+        return add(org, new Location(Gs1Key.GLN.normalise(form.gln), form.name.strip(), form.address.strip(),
+                form.city.strip(), latitude, longitude));
+    }
+
+    /** @throws InvalidFormException naming what is wrong, before anything is stored */
     @Transactional
     public Site add(Organization org, Location location) {
-        Gs1Key.GLN.problem(location.gln()).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem + ": " + location.gln());
-        });
+        FormErrors errors = FormErrors.none();
+        Gs1Key.GLN.problem(location.gln()).ifPresent(problem -> errors.add("gln", problem + ": " + location.gln()));
         if (!location.gln().startsWith(org.gs1CompanyPrefix)) {
-            throw new IllegalArgumentException("GLN " + location.gln() + " does not use " + org.name + "'s company prefix");
+            errors.add("gln", "GLN " + location.gln() + " does not start with " + org.name + "'s company prefix "
+                    + org.gs1CompanyPrefix);
         }
-        if (location.latitude().abs().compareTo(BigDecimal.valueOf(90)) > 0
-                || location.longitude().abs().compareTo(BigDecimal.valueOf(180)) > 0) {
-            throw new IllegalArgumentException("Coordinates out of range: " + location.latitude() + ", " + location.longitude());
+        Site.findByGln(location.gln()).ifPresent(other -> errors.add("gln", "GLN " + location.gln() + " is "
+                + other.name + " already"));
+        if (location.latitude().abs().compareTo(BigDecimal.valueOf(90)) > 0) {
+            errors.add("latitude", "A latitude is from -90 to 90 degrees, not " + location.latitude());
         }
+        if (location.longitude().abs().compareTo(BigDecimal.valueOf(180)) > 0) {
+            errors.add("longitude", "A longitude is from -180 to 180 degrees, not " + location.longitude());
+        }
+        errors.throwIfAny();
         Site site = new Site();
         site.organization = org;
         site.gln = location.gln();
@@ -38,5 +63,23 @@ public class SiteService {
         site.longitude = location.longitude();
         site.persist();
         return site;
+    }
+
+    /** Decimal degrees within ±{@code limit}, to the 6 places the table keeps; null (and an error) otherwise. */
+    private static BigDecimal degrees(String text, String field, int limit, FormErrors errors) {
+        if (errors.has(field)) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(text.strip()).setScale(6, RoundingMode.HALF_UP);
+            if (value.abs().compareTo(BigDecimal.valueOf(limit)) <= 0) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        errors.add(field, "Enter decimal degrees from -" + limit + " to " + limit + ", e.g. "
+                + (limit == 90 ? "53.2194" : "6.5665"));
+        return null;
     }
 }

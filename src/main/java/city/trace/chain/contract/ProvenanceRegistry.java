@@ -158,6 +158,18 @@ public final class ProvenanceRegistry {
         return number(call(PROPOSAL_COUNT).get(0));
     }
 
+    /** The open proposal to admit {@code account}, if any (the newest first). */
+    public Optional<Proposal> openAdmissionOf(String account) {
+        for (long id = proposalCount(); id > 0; id--) {
+            Proposal proposal = proposal(id);
+            if (proposal.kind() == Proposal.Kind.ADMIT && proposal.status() == Proposal.Status.OPEN
+                    && proposal.account().equalsIgnoreCase(account)) {
+                return Optional.of(proposal);
+            }
+        }
+        return Optional.empty();
+    }
+
     public boolean hasVoted(long proposalId, String account) {
         return (Boolean) call(HAS_VOTED, new Uint64(proposalId), new Address(account)).get(0).getValue();
     }
