@@ -7,6 +7,9 @@ pragma solidity 0.8.28;
 /// The members govern themselves: admitting or removing a member and changing the threshold are proposals
 /// that take effect once `threshold` current members approved them, within `VOTING_PERIOD`. No account
 /// rules alone (unless the members set the threshold to 1).
+/// The same vote governs who validates: each current member may nominate one validator node, and `getValidators`
+/// is the validator-contract interface of Besu's QBFT (contract validator selection), so a QBFT network configured
+/// with this registry's address takes its validator set from the current members' nominations.
 contract ProvenanceRegistry {
     /// `anchor` reads only the first slot (id, active). A member keeps its id after removal, so older
     /// anchors still name it.
@@ -76,6 +79,11 @@ contract ProvenanceRegistry {
     /// 128-191 leaf count, 192-223 member id (an address would not fit). As a struct, the optimizer wrote it
     /// field by field once the contract grew: 1,000 gas more per anchor.
     mapping(bytes32 root => uint256) private _anchors;
+    /// Declared after `_anchors` so the anchoring path's storage stays where it was.
+    mapping(address member => address node) private _validatorOf;
+    mapping(address node => address member) private _nominatedBy;
+    /// current members with a validator nominated
+    uint32 private _validatorCount;
 
     /// @notice `batchRef` is recorded in this event only: storing it would take a second slot (+20,000 gas).
     event Anchored(bytes32 indexed root, address indexed member, uint64 leafCount, bytes32 batchRef);
@@ -88,6 +96,8 @@ contract ProvenanceRegistry {
     event MemberAdmitted(address indexed account, string name, bytes32 companyPrefixHash, uint64 proposalId);
     event MemberRemoved(address indexed account, uint64 proposalId);
     event ThresholdChanged(uint32 threshold, uint64 proposalId);
+    /// `node` 0: the member withdrew its validator, or was removed
+    event ValidatorNominated(address indexed member, address indexed node, address previous);
 
     error NotMember(address account);
     error AlreadyMember(address account);
@@ -103,16 +113,32 @@ contract ProvenanceRegistry {
     error EmptyBatch();
     /// A resubmitted batch ends here: the root is on chain already, which is what the sender wanted.
     error RootAlreadyAnchored(bytes32 root);
+    /// One node validates for one member: a node another member nominated is refused.
+    error ValidatorTaken(address node, address member);
+    /// Once validators were nominated, the set never becomes empty: a QBFT network without validators halts.
+    error LastValidator(address node);
 
     modifier onlyMember() {
         if (!_members[msg.sender].active) revert NotMember(msg.sender);
         _;
     }
 
-    constructor(address[] memory genesis, string[] memory names, bytes32[] memory companyPrefixHashes, uint32 threshold_) {
+    /// @param genesisValidators empty, or one validator node per genesis member (0: none), so that a QBFT network can
+    /// take its validators from the registry as of its first block
+    constructor(
+        address[] memory genesis,
+        string[] memory names,
+        bytes32[] memory companyPrefixHashes,
+        uint32 threshold_,
+        address[] memory genesisValidators
+    ) {
         if (names.length != genesis.length || companyPrefixHashes.length != genesis.length) revert GenesisMismatch();
+        if (genesisValidators.length != 0 && genesisValidators.length != genesis.length) revert GenesisMismatch();
         for (uint256 i = 0; i < genesis.length; ++i) {
             _admit(genesis[i], names[i], companyPrefixHashes[i], 0, 0, 0);
+        }
+        for (uint256 i = 0; i < genesisValidators.length; ++i) {
+            _nominate(genesis[i], genesisValidators[i]);
         }
         _setThreshold(threshold_, genesis.length, 0);
     }
@@ -134,6 +160,7 @@ contract ProvenanceRegistry {
     function proposeRemoval(address account) external onlyMember returns (uint64) {
         if (!_members[account].active) revert NotMember(account);
         _requireValidThreshold(threshold, _current.length - 1);
+        _requireNotLastValidator(account);
         return _propose(Kind.Remove, account, "", bytes32(0), 0);
     }
 
@@ -170,6 +197,28 @@ contract ProvenanceRegistry {
         if (block.timestamp <= p.deadline) revert VotingUnderway(id, p.deadline);
         p.status = Status.Expired;
         emit Expired(id);
+    }
+
+    /// @notice Nominates `node` as the calling member's validator, replacing its previous one; address(0) withdraws
+    /// it. Takes effect at once, without a vote: admitting the member was the vote.
+    function nominateValidator(address node) external onlyMember {
+        _nominate(msg.sender, node);
+    }
+
+    /// @notice Besu QBFT's validator-contract interface: the nodes nominated by the current members, in no particular
+    /// order, each once.
+    function getValidators() external view returns (address[] memory validators) {
+        validators = new address[](_validatorCount);
+        uint256 found = 0;
+        for (uint256 i = 0; i < _current.length; ++i) {
+            address node = _validatorOf[_current[i]];
+            if (node != address(0)) validators[found++] = node;
+        }
+    }
+
+    /// @notice The validator node `member` nominated; address(0) when none (or when it is no member).
+    function validatorOf(address member) external view returns (address) {
+        return _validatorOf[member];
     }
 
     // ---- governance views ----
@@ -373,6 +422,8 @@ contract ProvenanceRegistry {
         Member storage m = _members[account];
         if (!m.active) revert NotMember(account);
         _requireValidThreshold(threshold, _current.length - 1);
+        // its validator leaves the set with it; readmitted, it nominates again
+        _nominate(account, address(0));
         // swap with the last member and pop: the order of `members()` is not kept
         address last = _current[_current.length - 1];
         _current[m.position - 1] = last;
@@ -383,6 +434,32 @@ contract ProvenanceRegistry {
         Term[] storage terms = _terms[account];
         terms[terms.length - 1].removedAt = uint64(block.number);
         emit MemberRemoved(account, proposalId);
+    }
+
+    function _nominate(address member, address node) private {
+        address previous = _validatorOf[member];
+        if (previous == node) return;
+        if (node != address(0)) {
+            address holder = _nominatedBy[node];
+            if (holder != address(0)) revert ValidatorTaken(node, holder);
+            _nominatedBy[node] = member;
+        }
+        if (previous != address(0)) {
+            delete _nominatedBy[previous];
+        } else {
+            ++_validatorCount;
+        }
+        if (node == address(0)) {
+            _requireNotLastValidator(member);
+            --_validatorCount;
+        }
+        _validatorOf[member] = node;
+        emit ValidatorNominated(member, node, previous);
+    }
+
+    function _requireNotLastValidator(address member) private view {
+        address node = _validatorOf[member];
+        if (node != address(0) && _validatorCount == 1) revert LastValidator(node);
     }
 
     function _setThreshold(uint32 newThreshold, uint256 memberCount, uint64 proposalId) private {

@@ -33,7 +33,7 @@ import city.trace.merkle.InclusionProof;
  */
 public final class ProvenanceRegistry {
 
-    private static final String CONSTRUCTOR = "constructor(address[],string[],bytes32[],uint32)";
+    private static final String CONSTRUCTOR = "constructor(address[],string[],bytes32[],uint32,address[])";
     private static final AbiFunction IS_MEMBER = AbiFunction.parse("isMember(address) returns (bool)");
     private static final AbiFunction ANCHOR_OF =
             AbiFunction.parse("anchorOf(bytes32) returns (uint64,uint64,address,uint64)");
@@ -58,6 +58,10 @@ public final class ProvenanceRegistry {
     private static final AbiFunction VOTE = AbiFunction.parse("vote(uint64) returns ()");
     private static final AbiFunction EXECUTE = AbiFunction.parse("execute(uint64) returns ()");
     private static final AbiFunction EXPIRE = AbiFunction.parse("expire(uint64) returns ()");
+    private static final AbiFunction NOMINATE_VALIDATOR = AbiFunction.parse("nominateValidator(address) returns ()");
+    private static final AbiFunction GET_VALIDATORS = AbiFunction.parse("getValidators() returns (address[])");
+    private static final AbiFunction VALIDATOR_OF = AbiFunction.parse("validatorOf(address) returns (address)");
+    private static final String NO_VALIDATOR = "0x0000000000000000000000000000000000000000";
     private static final String ANCHORED = "Anchored(bytes32 indexed,address indexed,uint64,bytes32)";
     private static final String ANCHORED_TOPIC = topic(ANCHORED);
     private static final String PROPOSED =
@@ -86,12 +90,23 @@ public final class ProvenanceRegistry {
      */
     public static Deployment deploy(Web3j web3j, TransactionSigner deployer, List<Member> genesis, int threshold,
             BigInteger nonce, GasSettings gas, Duration timeout) {
+        return deploy(web3j, deployer, genesis, threshold, List.of(), nonce, gas, timeout);
+    }
+
+    /**
+     * Deploys a registry as above whose genesis members nominated the validator nodes {@code genesisValidators}: empty,
+     * or one per member in the order of {@code genesis} ({@link Optional#empty()}: that member runs no validator).
+     */
+    public static Deployment deploy(Web3j web3j, TransactionSigner deployer, List<Member> genesis, int threshold,
+            List<Optional<String>> genesisValidators, BigInteger nonce, GasSettings gas, Duration timeout) {
         String arguments = FunctionEncoder.encodeConstructor(List.of(
                 new DynamicArray<>(Address.class, genesis.stream().map(m -> new Address(m.account())).toList()),
                 new DynamicArray<>(Utf8String.class, genesis.stream().map(m -> new Utf8String(m.name())).toList()),
                 new DynamicArray<>(org.web3j.abi.datatypes.generated.Bytes32.class,
                         genesis.stream().map(m -> word(m.companyPrefixHash())).toList()),
-                new Uint32(threshold)));
+                new Uint32(threshold),
+                new DynamicArray<>(Address.class,
+                        genesisValidators.stream().map(node -> new Address(node.orElse(NO_VALIDATOR))).toList())));
         ContractRpc rpc = new ContractRpc(web3j, REVERTS);
         String hash = rpc.send(deployer.sign(null, ARTIFACT.bytecode() + Numeric.cleanHexPrefix(arguments), nonce, gas));
         TransactionReceipt receipt = rpc.requireSuccess(rpc.awaitReceipt(hash, timeout));
@@ -168,6 +183,19 @@ public final class ProvenanceRegistry {
             }
         }
         return Optional.empty();
+    }
+
+    /** The validator nodes the current members nominated (Besu's {@code getValidators}), in no particular order. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public List<String> validators() {
+        List<Address> nodes = (List<Address>) call(GET_VALIDATORS).get(0).getValue();
+        return nodes.stream().map(Address::getValue).toList();
+    }
+
+    /** The validator node {@code member} nominated; empty when none, or when it is no member. */
+    public Optional<String> validatorOf(String member) {
+        String node = (String) call(VALIDATOR_OF, new Address(member)).get(0).getValue();
+        return Numeric.toBigInt(node).signum() == 0 ? Optional.empty() : Optional.of(node);
     }
 
     public boolean hasVoted(long proposalId, String account) {
@@ -252,6 +280,15 @@ public final class ProvenanceRegistry {
         return transact(member, nonce, gas, EXECUTE, new Uint64(proposalId));
     }
 
+    /**
+     * Nominates {@code node} as the member's validator, replacing its previous one, or withdraws it
+     * ({@link Optional#empty()}). Refused with {@code ValidatorTaken} for a node another member nominated, and with
+     * {@code LastValidator} when the withdrawal would leave no validator.
+     */
+    public String nominateValidator(TransactionSigner member, BigInteger nonce, GasSettings gas, Optional<String> node) {
+        return transact(member, nonce, gas, NOMINATE_VALIDATOR, new Address(node.orElse(NO_VALIDATOR)));
+    }
+
     /** Marks a proposal past its deadline as expired, which emits {@code Expired}; anyone may send it. */
     public String expire(TransactionSigner sender, BigInteger nonce, GasSettings gas, long proposalId) {
         return transact(sender, nonce, gas, EXPIRE, new Uint64(proposalId));
@@ -295,7 +332,7 @@ public final class ProvenanceRegistry {
         ContractArtifact artifact = ContractArtifact.load("ProvenanceRegistry");
         List.of(IS_MEMBER, ANCHOR_OF, VERIFY_INCLUSION, ANCHOR, MEMBERS, MEMBER_INFO, THRESHOLD, WAS_MEMBER_AT,
                 MEMBERSHIP_AT, PROPOSAL, PROPOSAL_COUNT, HAS_VOTED, PROPOSE_ADMISSION, PROPOSE_REMOVAL,
-                PROPOSE_THRESHOLD, VOTE, EXECUTE, EXPIRE).forEach(function -> artifact.require(function.declaration()));
+                PROPOSE_THRESHOLD, VOTE, EXECUTE, EXPIRE, NOMINATE_VALIDATOR, GET_VALIDATORS, VALIDATOR_OF).forEach(function -> artifact.require(function.declaration()));
         artifact.require(CONSTRUCTOR);
         artifact.require("event " + ANCHORED);
         artifact.require("event " + PROPOSED);
