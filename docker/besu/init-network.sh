@@ -4,7 +4,9 @@
 # no network. Nothing secret is committed: the validator keys are made here, in the volume.
 #
 # The volume ($NETWORK_DIR) holds:
-#   genesis.json                     from `besu operator generate-blockchain-config` (QBFT extraData = the 4 validators);
+#   genesis.json                     from `besu operator generate-blockchain-config` (QBFT extraData = the 4 validators
+#                                    until the transition block, then the registry's getValidators(), see
+#                                    deploy-registry.sh);
 #                                    present only once everything below was written, so it marks a complete network
 #   node-N/data/key, key.pub         validator N's node key pair; node N's chain database goes to node-N/data too
 #   node-N/address                   validator N's address
@@ -65,6 +67,8 @@ generate() {
     # the generator logs some I/O errors without failing: check what it wrote
     [ -s "$work/genesis.json" ] || die "no genesis.json was generated"
     grep -q '"extraData"' "$work/genesis.json" || die "the generated genesis.json has no extraData"
+    grep -q '"validatorcontractaddress"' "$work/genesis.json" \
+        || die "the generated genesis.json lost the QBFT transition to the registry's validators"
 
     i=0
     for keys in "$work"/keys/0x*; do
