@@ -2,6 +2,7 @@ package city.trace.chain.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
@@ -184,6 +185,22 @@ class RegistryValidatorsTest {
         c.nominate(c.member(1), Optional.of(c.nodes().get(1)));
         c.remove(city);
         assertEquals(Set.of(c.nodes().get(1)), c.validators());
+    }
+
+    /** A removal proposed while another validator ran cannot be carried out once its member's node is the last one. */
+    @Test
+    void aRemovalThatWouldLeaveNoValidatorIsNotCarriedOut() {
+        Consortium c = consortium(3, 2, 2);
+        TransactionSigner leaving = c.member(0);
+        long removal = c.registry().proposalId(c.mined(c.registry().proposeRemoval(c.member(1),
+                chain.nonce(c.member(1)), GAS, leaving.address())));
+        c.nominate(c.member(1), Optional.empty());
+
+        ContractRevertException refused = refused(() -> c.mined(c.registry().vote(c.member(2), chain.nonce(c.member(2)),
+                GAS, removal)));
+        assertEquals(Optional.of("LastValidator"), refused.errorName());
+        assertTrue(c.registry().isMember(leaving.address()));
+        assertEquals(Set.of(c.nodes().get(0)), c.validators());
     }
 
     private static ContractRevertException refused(Executable transaction) {
