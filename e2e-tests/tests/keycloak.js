@@ -43,4 +43,26 @@ async function setWebTokenLifespan(seconds) {
   return before;
 }
 
-module.exports = { endSessionsOf, setWebTokenLifespan };
+/**
+ * Creates a person's account in the realm, as a consortium's identity administrator would: password = user name,
+ * one realm role, and the organisation (its code) the app reads from the token.
+ */
+async function createUser(user, organization, role) {
+  const response = await fetch(`${REALM}/users`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await adminToken()}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      username: user, enabled: true, email: `${user}@citytrace.example`, emailVerified: true,
+      firstName: user, lastName: organization, attributes: { organization: [organization] },
+      credentials: [{ type: 'password', value: user, temporary: false }],
+    }),
+  });
+  if (response.status !== 201) {
+    throw new Error(`Keycloak answered ${response.status} to creating ${user}: ${await response.text()}`);
+  }
+  const [account] = await admin(`/users?exact=true&username=${encodeURIComponent(user)}`);
+  const realmRole = await admin(`/roles/${encodeURIComponent(role)}`);
+  await admin(`/users/${account.id}/role-mappings/realm`, { method: 'POST', body: JSON.stringify([realmRole]) });
+}
+
+module.exports = { createUser, endSessionsOf, setWebTokenLifespan };

@@ -82,6 +82,12 @@ class ConsortiumPagesTest {
                 .then().statusCode(400).body(containsString("A threshold is at least 1 and at most the number of members"));
         Browser.open("/consortium").submit().formParam("threshold", "three").post("/consortium/thresholds")
                 .then().statusCode(400).body(containsString("a whole number, 1 or more"));
+        // the registry refuses a member's account: the organisation is not recorded either
+        Browser.open("/consortium").submit().formParam("name", "Node Twin").formParam("code", "node-twin")
+                .formParam("kind", "FARM").formParam("city", "Groningen").formParam("gs1CompanyPrefix", "99123457")
+                .formParam("chainAddress", chain().signer().address()).post("/consortium/admissions").then()
+                .statusCode(400).body(containsString("is a member already"));
+        assertTrue(Demo.read(() -> Organization.findByCode("node-twin")).isEmpty());
         assertEquals(proposals, chain().registry().proposalCount(), "a refused proposal leaves none behind");
 
         // with one approval needed the admin's proposal takes effect at once
