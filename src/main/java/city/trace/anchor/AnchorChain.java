@@ -59,6 +59,9 @@ public class AnchorChain {
     @Inject
     OrganizationService organizations;
 
+    @Inject
+    RegistryMigration migration;
+
     /** The organisations' signers by organisation id, each loaded (and its nonce reconciled) once. */
     private final Map<Long, TransactionSigner> signers = new ConcurrentHashMap<>();
     private volatile TransactionSigner signer;
@@ -66,7 +69,8 @@ public class AnchorChain {
     private volatile ChainNode node;
 
     /**
-     * Connects to the chain once: checks its id, finds or deploys the registry, reconciles the nonce.
+     * Connects to the chain once: checks its id, finds or deploys the registry (replacing one from before governance,
+     * whose rounds move to it), reconciles the nonce.
      *
      * @throws ChainRequestException when the node cannot be reached (try again later)
      * @throws IllegalStateException when the configuration is wrong (no key, another chain)
@@ -85,7 +89,9 @@ public class AnchorChain {
         node = chainNode;
         signer = account;
         reconcileNonce(account);
-        registry = new ProvenanceRegistry(web3j, contractAddress(chainId));
+        String contract = contractAddress(chainId);
+        migration.moveLegacyRounds(contract);
+        registry = new ProvenanceRegistry(web3j, contract);
         if (!registry.isMember(signer.address())) {
             LOG.warnf("Account %s is not a member of the registry %s: its anchors will be refused until the "
                     + "members vote it in", signer.address(), registry.address());
@@ -233,11 +239,21 @@ public class AnchorChain {
             if (!node.hasCode(configured)) {
                 throw new IllegalStateException("No contract at the configured registry address " + configured);
             }
+            if (!new ProvenanceRegistry(web3j, configured).isGoverned()) {
+                throw new IllegalStateException("The configured registry " + configured + " predates governance (an "
+                        + "administrator admits its members): configure a governed one (README, \"Governance\"); its "
+                        + "rounds are anchored there again");
+            }
             return configured;
         }
         Optional<String> remembered = rememberedContract(chainId);
         if (remembered.isPresent() && node.hasCode(remembered.get())) {
-            return remembered.get();
+            if (new ProvenanceRegistry(web3j, remembered.get()).isGoverned()) {
+                return remembered.get();
+            }
+            LOG.warnf("The registry %s remembered for chain %d predates governance; deploying a governed one, where "
+                    + "the rounds anchored in the old one are anchored again", remembered.get(), chainId);
+            return deploy(chainId);
         }
         remembered.ifPresent(address -> LOG.warnf("The registry %s remembered for chain %d is gone from the chain "
                 + "(was the local chain reset?); deploying a new one", address, chainId));

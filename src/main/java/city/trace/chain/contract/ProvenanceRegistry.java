@@ -168,6 +168,23 @@ public final class ProvenanceRegistry {
                 intValue(p.get(8)), intValue(p.get(9)));
     }
 
+    /**
+     * Whether the contract is a registry its members govern by vote. One CityTrace deployed before governance has
+     * the same {@code anchor} and {@code anchorOf} but an administrator instead, and no proposals.
+     *
+     * @throws ChainRequestException when the node cannot tell (unreachable)
+     */
+    public boolean isGoverned() {
+        try {
+            proposalCount();
+            return true;
+        } catch (ChainRequestException unreachable) {
+            throw unreachable;
+        } catch (RuntimeException noSuchFunction) {
+            return false;
+        }
+    }
+
     /** How many proposals were ever made: their ids run from 1 to this. */
     public long proposalCount() {
         return number(call(PROPOSAL_COUNT).get(0));
