@@ -144,6 +144,35 @@ class ConsortiumPagesTest {
                 containsString("carried out, approved by 3 of"), not(containsString("id=\"proposal-" + id + "\"")));
     }
 
+    @Test
+    @Order(4)
+    @TestSecurity(user = "adam", roles = "consortium-admin")
+    void aRemovalWithTooFewApprovalsIsCarriedOutOnceTheThresholdFell() {
+        String account = Demo.read(() -> Organization.findByCode(CANDIDATE).orElseThrow()).chainAddress;
+        Browser.open("/consortium").submit().formParam("account", account).post("/consortium/removals")
+                .then().statusCode(303);
+        long removal = chain().registry().proposalCount();
+        chain().sendAs(signerOf(Demo.FARM), (registry, member, nonce, gas) -> registry.vote(member, nonce, gas, removal));
+        given().get("/consortium").then().body(containsString("Remove Groningen Dairy Coop"), containsString("2 of 3: "),
+                not(containsString("action=\"/consortium/proposals/" + removal + "/execute\"")));
+
+        // two approvals become enough: this node proposes it, the farm and the bakery approve
+        Browser.open("/consortium").submit().formParam("threshold", "2").post("/consortium/thresholds").then()
+                .statusCode(303);
+        long lowering = chain().registry().proposalCount();
+        for (String code : List.of(Demo.FARM, Demo.BAKERY)) {
+            chain().sendAs(signerOf(code), (registry, member, nonce, gas) -> registry.vote(member, nonce, gas, lowering));
+        }
+        assertEquals(2, chain().registry().threshold());
+        given().get("/consortium").then().body(containsString("action=\"/consortium/proposals/" + removal + "/execute\""));
+        Browser.open("/consortium").submit().post("/consortium/proposals/" + removal + "/execute").then().statusCode(303);
+        assertFalse(chain().registry().isMember(account));
+        given().get("/consortium").then().body(not(containsString("id=\"proposal-" + removal + "\"")),
+                containsString("carried out, approved by 2 of"));
+        Browser.open("/consortium").submit().post("/consortium/proposals/" + removal + "/execute").then().statusCode(400)
+                .body(containsString("Proposal " + removal + " is no longer open"));
+    }
+
     /** Back to one approval, as the other tests expect: this node, the farm and the bakery vote for it. */
     @AfterAll
     static void thresholdOfOneAgain() {
