@@ -135,10 +135,12 @@ public class AnchorChain {
         reconcileNonce(account);
         if (config.keys().admitNewAccounts() && registry.memberInfo(account.address()).isEmpty()
                 && registry.openAdmissionOf(account.address()).isEmpty()) {
-            TransactionReceipt admission = sendFromNode((reg, node, nonce, gas) -> reg.proposeAdmission(node, nonce, gas,
+            // not waited for: the organisation's rounds wait for its membership, and the accounts of many new
+            // organisations are admitted in the same block rather than one block each
+            String proposal = submitAs(signer, (reg, node, nonce, gas) -> reg.proposeAdmission(node, nonce, gas,
                     new Member(account.address(), org.name, Member.companyPrefixHash(org.gs1CompanyPrefix))));
-            LOG.infof("Proposed %s's account %s for the registry (proposal %d)", org.name, account.address(),
-                    registry.proposalId(admission));
+            LOG.infof("Proposed %s's account %s for the registry (transaction %s)", org.name, account.address(),
+                    proposal);
         }
         signers.put(organizationId, account);
         return account;
@@ -167,16 +169,23 @@ public class AnchorChain {
     }
 
     /**
-     * Sends a transaction from an anchoring account with its next nonce from the database (the anchoring worker's
-     * count stays right) and waits until it succeeded. The nonce is taken only once the node accepted the
-     * transaction: one taken for a transaction never sent would leave a gap every later one waits behind. The
-     * nonce is committed apart from a caller's transaction (suspended meanwhile): the sent transaction used it,
-     * whatever the caller does next.
+     * Sends a transaction from an anchoring account (see {@link #submitAs}) and waits until it succeeded.
      *
      * @throws city.trace.chain.contract.ContractRevertException naming the contract's reason when it refused
      */
     public TransactionReceipt sendAs(TransactionSigner account, MemberTransaction transaction) {
-        String hash = QuarkusTransaction.suspendingExisting().call(() -> {
+        return registry.requireSuccess(registry.awaitReceipt(submitAs(account, transaction), SETUP_TIMEOUT));
+    }
+
+    /**
+     * Sends a transaction from an anchoring account with its next nonce from the database (the anchoring worker's
+     * count stays right); returns its hash without waiting for a block. The nonce is taken only once the node
+     * accepted the transaction: one taken for a transaction never sent would leave a gap every later one waits
+     * behind. It is committed apart from a caller's transaction (suspended meanwhile): the sent transaction used it,
+     * whatever the caller does next.
+     */
+    public String submitAs(TransactionSigner account, MemberTransaction transaction) {
+        return QuarkusTransaction.suspendingExisting().call(() -> {
             try (Connection c = db.getConnection()) {
                 c.setAutoCommit(false);
                 String sent = transaction.send(registry, account, BigInteger.valueOf(takeNonce(c, account.address())),
@@ -187,7 +196,6 @@ public class AnchorChain {
                 throw new IllegalStateException("Could not take a nonce", e);
             }
         });
-        return registry.requireSuccess(registry.awaitReceipt(hash, SETUP_TIMEOUT));
     }
 
     /** Gas settings for {@code gasLimit}: free on free-gas chains (QBFT with zero base fee), else the node's fees. */
