@@ -1,5 +1,6 @@
 package city.trace.consortium;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import city.trace.anchor.AnchorChain;
+import city.trace.chain.contract.ChainNode;
 import city.trace.chain.contract.ChainRequestException;
 import city.trace.chain.contract.ContractRevertException;
 import city.trace.chain.contract.Member;
@@ -79,6 +81,7 @@ public class Consortium {
             chain.ensureReady();
             ProvenanceRegistry registry = chain.registry();
             long block = chain.node().latestBlockNumber();
+            Instant chainTime = chain.node().block(block).map(ChainNode.Block::time).orElseGet(Instant::now);
             Map<String, Organization> organizations = Organization.<Organization>listAll().stream()
                     .filter(org -> org.chainAddress != null)
                     .collect(Collectors.toMap(org -> key(org.chainAddress), Function.identity()));
@@ -103,6 +106,9 @@ public class Consortium {
                 } else if (decided.size() < DECIDED_SHOWN) {
                     decided.add(new ProposalView(proposal, subject(proposal, names, registry),
                             nameOf(proposal.proposer(), names, registry), List.of(), false, false));
+                } else if (proposal.deadline().isBefore(chainTime)) {
+                    // deadlines grow with the ids: every older proposal is closed too, none is left to show
+                    break;
                 }
             }
             return new Overview(acting, members, threshold, open.reversed(), decided, null);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,7 @@ import city.trace.chain.contract.Proposal;
 import city.trace.chain.contract.ProvenanceRegistry;
 import city.trace.chain.contract.TransactionSigner;
 import city.trace.org.Organization;
+import city.trace.support.Anchoring;
 import city.trace.support.Browser;
 import city.trace.support.Demo;
 import io.quarkus.arc.Arc;
@@ -51,6 +53,15 @@ class ConsortiumPagesTest {
         return chain().signerOf(Demo.read(() -> Organization.findByCode(code).orElseThrow()).id);
     }
 
+    /** Waits for the node's proposal of a new account (sent when its key is first used) to be mined. */
+    static void awaitMember(String account) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!chain().registry().isMember(account)) {
+            assertTrue(System.nanoTime() < deadline, account + " was not admitted within 30 s");
+            Anchoring.sleep(Duration.ofMillis(200));
+        }
+    }
+
     static long candidateProposal() {
         ProvenanceRegistry registry = chain().registry();
         String account = Demo.read(() -> Organization.findByCode(CANDIDATE).orElseThrow()).chainAddress;
@@ -63,8 +74,9 @@ class ConsortiumPagesTest {
     void theAdminRaisesTheThresholdAndProposesAnOrganisationAndBadInputIsShownInThePage() {
         // the demo's members have their accounts admitted while one approval still suffices (the anchoring worker
         // would otherwise propose them, meanwhile)
-        List.of(Demo.FARM, Demo.DAIRY, Demo.BAKERY, Demo.CARRIER, Demo.MARKET, Demo.REGULATOR)
-                .forEach(ConsortiumPagesTest::signerOf);
+        for (String code : List.of(Demo.FARM, Demo.DAIRY, Demo.BAKERY, Demo.CARRIER, Demo.MARKET, Demo.REGULATOR)) {
+            awaitMember(signerOf(code).address());
+        }
         given().get("/consortium").then().statusCode(200)
                 .body(containsString("You act for this node with the account"), containsString("a member, who may propose"),
                         containsString("De Korenaar Farm"), containsString("a founding member"));
