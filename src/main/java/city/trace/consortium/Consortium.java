@@ -81,7 +81,7 @@ public class Consortium {
             chain.ensureReady();
             ProvenanceRegistry registry = chain.registry();
             long block = chain.node().latestBlockNumber();
-            Instant chainTime = chain.node().block(block).map(ChainNode.Block::time).orElseGet(Instant::now);
+            Instant chainTime = chainTime(block);
             Map<String, Organization> organizations = Organization.<Organization>listAll().stream()
                     .filter(org -> org.chainAddress != null)
                     .collect(Collectors.toMap(org -> key(org.chainAddress), Function.identity()));
@@ -115,6 +115,36 @@ public class Consortium {
         } catch (ChainRequestException e) {
             return new Overview(null, List.of(), 0, List.of(), List.of(),
                     "The chain node cannot be reached (" + e.getMessage() + "); try again in a moment.");
+        }
+    }
+
+    /**
+     * The open proposals that the person's organisation (for the consortium admin: this node) has not approved
+     * yet, the one closing first first. Empty when it is no member, or when the chain node cannot be reached: a dashboard shows
+     * them, and does not fail for them.
+     */
+    public List<Proposal> awaitingApprovalOf(CurrentMember person) {
+        try {
+            chain.ensureReady();
+            ProvenanceRegistry registry = chain.registry();
+            String account = actingAccount(person);
+            if (account == null || !registry.isMember(account)) {
+                return List.of();
+            }
+            Instant chainTime = chainTime(chain.node().latestBlockNumber());
+            List<Proposal> waiting = new ArrayList<>();
+            for (long id = registry.proposalCount(); id > 0; id--) {
+                Proposal proposal = registry.proposal(id);
+                if (proposal.deadline().isBefore(chainTime)) {
+                    break; // deadlines grow with the ids: every older proposal is closed too
+                }
+                if (proposal.status() == Proposal.Status.OPEN && !registry.hasVoted(id, account)) {
+                    waiting.add(proposal);
+                }
+            }
+            return waiting.reversed();
+        } catch (ChainRequestException | IllegalStateException unavailable) {
+            return List.of();
         }
     }
 
@@ -218,11 +248,20 @@ public class Consortium {
     }
 
     private Acting acting(CurrentMember person, ProvenanceRegistry registry) {
-        Optional<Organization> org = person.getOrganizationIfAny();
-        String account = org.isPresent() ? org.get().chainAddress
-                : person.isConsortiumAdmin() ? chain.signer().address() : null;
-        String name = org.map(o -> o.name).orElse(person.isConsortiumAdmin() ? "this node" : null);
+        String account = actingAccount(person);
+        String name = person.getOrganizationIfAny().map(o -> o.name).orElse(person.isConsortiumAdmin() ? "this node" : null);
         return new Acting(name, account, account != null && registry.isMember(account));
+    }
+
+    /** The account the person votes with: its organisation's, this node's for the consortium admin, or none. */
+    private String actingAccount(CurrentMember person) {
+        Optional<Organization> org = person.getOrganizationIfAny();
+        return org.isPresent() ? org.get().chainAddress : person.isConsortiumAdmin() ? chain.signer().address() : null;
+    }
+
+    /** The time of the chain's block {@code number}: proposals' deadlines are block times. */
+    private Instant chainTime(long number) {
+        return chain.node().block(number).map(ChainNode.Block::time).orElseGet(Instant::now);
     }
 
     /** The contract's refusal in words (its custom errors; see ProvenanceRegistry.sol). */

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 
 import city.trace.anchor.Anchorings;
 import city.trace.batch.Batch;
+import city.trace.chain.contract.Proposal;
+import city.trace.consortium.Consortium;
 import city.trace.custody.Whereabouts;
 import city.trace.device.ColdChainAlert;
 import city.trace.epcis.EpcisCapture;
@@ -37,7 +39,8 @@ public class DashboardResource {
     public record Dashboard(Organization organization, List<Site> sites, List<Product> products, List<Batch> batches,
             Map<String, Whereabouts.Status> whereabouts, List<Shipment> shipments, List<Organization> members,
             List<TamperAlert> alerts, Operations.Overview operations, List<Recall> recalls, List<EpcisCapture> captures,
-            List<ColdChainAlert> coldChainAlerts, List<Anchorings.Waiting> anchoringWaits) {
+            List<ColdChainAlert> coldChainAlerts, List<Anchorings.Waiting> anchoringWaits,
+            List<Proposal> awaitingApproval) {
     }
 
     @CheckedTemplate
@@ -53,6 +56,9 @@ public class DashboardResource {
 
     @Inject
     Anchorings anchorings;
+
+    @Inject
+    Consortium consortium;
 
     @GET
     public TemplateInstance dashboard() {
@@ -75,6 +81,7 @@ public class DashboardResource {
                 member.isRegulator() ? ColdChainAlert.listRecent(RECENT)
                         : org == null ? List.of() : ColdChainAlert.listConcerning(org, RECENT),
                 org == null ? List.of()
-                        : anchorings.waiting().stream().filter(w -> org.id.equals(w.organizationId())).toList()));
+                        : anchorings.waiting().stream().filter(w -> org.id.equals(w.organizationId())).toList(),
+                consortium.awaitingApprovalOf(member)));
     }
 }

@@ -143,10 +143,13 @@ class ConsortiumPagesTest {
     @OidcSecurity(claims = @Claim(key = "organization", value = Demo.FARM))
     void membersApproveUntilTheRegistryAdmitsTheCandidate() {
         long id = candidateProposal();
+        given().get("/dashboard").then().statusCode(200).body(containsString("Consortium votes"),
+                containsString("1 proposal of the consortium awaits your organisation"));
         given().get("/consortium").then().statusCode(200).body(containsString("You act for De Korenaar Farm"),
                 containsString("action=\"/consortium/proposals/" + id + "/vote\""));
         Browser.open("/consortium").submit().post("/consortium/proposals/" + id + "/vote").then().statusCode(303);
         given().get("/consortium").then().body(containsString("2 of 3: "), containsString("De Korenaar Farm"));
+        given().get("/dashboard").then().statusCode(200).body(not(containsString("Consortium votes")));
 
         // the third approval, from the bakery's account, carries the admission out
         chain().sendAs(signerOf(Demo.BAKERY), (registry, member, nonce, gas) -> registry.vote(member, nonce, gas, id));
