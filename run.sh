@@ -79,7 +79,7 @@ cat <<EOF
     carol   manufacturer   ColdLink Logistics (carrier, Rotterdam)
     dave    manufacturer   Stadsmarkt Rotterdam (retailer)
     rita    regulator      City Food Safety Office (Rotterdam)
-    adam    consortium-admin
+    adam    consortium-admin   the consortium's members, proposals and votes (/consortium)
 
   Shoppers     $APP_URL/01/08712347000026  (the demo bread's lots, each with its verified journey;
                QR codes on bob's batch pages)
