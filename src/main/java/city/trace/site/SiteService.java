@@ -21,6 +21,9 @@ public class SiteService {
             BigDecimal longitude) {
     }
 
+    private static final int MAX_LATITUDE = 90;
+    private static final int MAX_LONGITUDE = 180;
+
     @Inject
     Validator validator;
 
@@ -28,8 +31,8 @@ public class SiteService {
     @Transactional
     public Site register(Organization org, SiteForm form) {
         FormErrors errors = FormErrors.of(validator.validate(form));
-        BigDecimal latitude = degrees(form.latitude, "latitude", 90, errors);
-        BigDecimal longitude = degrees(form.longitude, "longitude", 180, errors);
+        BigDecimal latitude = degrees(form.latitude, "latitude", MAX_LATITUDE, errors);
+        BigDecimal longitude = degrees(form.longitude, "longitude", MAX_LONGITUDE, errors);
         errors.throwIfAny();
         return add(org, new Location(Gs1Key.GLN.normalise(form.gln), form.name.strip(), form.address.strip(),
                 form.city.strip(), latitude, longitude));
@@ -46,12 +49,8 @@ public class SiteService {
         }
         Site.findByGln(location.gln()).ifPresent(other -> errors.add("gln", "GLN " + location.gln() + " is "
                 + other.name + " already"));
-        if (location.latitude().abs().compareTo(BigDecimal.valueOf(90)) > 0) {
-            errors.add("latitude", "A latitude is from -90 to 90 degrees, not " + location.latitude());
-        }
-        if (location.longitude().abs().compareTo(BigDecimal.valueOf(180)) > 0) {
-            errors.add("longitude", "A longitude is from -180 to 180 degrees, not " + location.longitude());
-        }
+        withinDegrees(location.latitude(), "latitude", MAX_LATITUDE, errors);
+        withinDegrees(location.longitude(), "longitude", MAX_LONGITUDE, errors);
         errors.throwIfAny();
         Site site = new Site();
         site.organization = org;
@@ -72,14 +71,24 @@ public class SiteService {
         }
         try {
             BigDecimal value = new BigDecimal(text.strip()).setScale(6, RoundingMode.HALF_UP);
-            if (value.abs().compareTo(BigDecimal.valueOf(limit)) <= 0) {
-                return value;
-            }
+            return withinDegrees(value, field, limit, errors) ? value : null;
         } catch (NumberFormatException notANumber) {
-            // reported below
+            errors.add(field, degreesWanted(limit));
+            return null;
         }
-        errors.add(field, "Enter decimal degrees from -" + limit + " to " + limit + ", e.g. "
-                + (limit == 90 ? "53.2194" : "6.5665"));
-        return null;
+    }
+
+    /** Whether {@code value} lies within ±{@code limit} degrees; adds the field's error when not. */
+    private static boolean withinDegrees(BigDecimal value, String field, int limit, FormErrors errors) {
+        if (value.abs().compareTo(BigDecimal.valueOf(limit)) <= 0) {
+            return true;
+        }
+        errors.add(field, degreesWanted(limit));
+        return false;
+    }
+
+    private static String degreesWanted(int limit) {
+        return "Enter decimal degrees from -" + limit + " to " + limit + ", e.g. "
+                + (limit == MAX_LATITUDE ? "53.2194" : "6.5665");
     }
 }
