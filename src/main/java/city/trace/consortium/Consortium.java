@@ -97,12 +97,14 @@ public class Consortium {
             for (long id = registry.proposalCount(); id > 0; id--) {
                 Proposal proposal = registry.proposal(id);
                 if (proposal.status() == Proposal.Status.OPEN) {
-                    List<String> approvedBy = members.stream().filter(m -> registry.hasVoted(proposal.id(), m.account()))
-                            .map(MemberView::name).toList();
+                    // only current members' approvals count, and only a member acts: the acting one is among them
+                    List<MemberView> approvers = members.stream()
+                            .filter(m -> registry.hasVoted(proposal.id(), m.account())).toList();
                     open.add(new ProposalView(proposal, subject(proposal, names, registry),
                             nameOf(proposal.proposer(), names, registry),
-                            approvedBy, acting.account() != null && registry.hasVoted(proposal.id(), acting.account()),
-                            approvedBy.size() >= threshold));
+                            approvers.stream().map(MemberView::name).toList(),
+                            approvers.stream().anyMatch(m -> m.account().equalsIgnoreCase(acting.account())),
+                            approvers.size() >= threshold));
                 } else if (decided.size() < DECIDED_SHOWN) {
                     decided.add(new ProposalView(proposal, subject(proposal, names, registry),
                             nameOf(proposal.proposer(), names, registry), List.of(), false, false));
@@ -120,8 +122,8 @@ public class Consortium {
 
     /**
      * The open proposals that the person's organisation (for the consortium admin: this node) has not approved
-     * yet, the one closing first first. Empty when it is no member, or when the chain node cannot be reached: a dashboard shows
-     * them, and does not fail for them.
+     * yet, the one closing first first. Empty when it is no member, or when the chain node cannot be reached: a
+     * dashboard shows them, and does not fail for them.
      */
     public List<Proposal> awaitingApprovalOf(CurrentMember person) {
         try {
