@@ -19,10 +19,11 @@ async function admin(path, options = {}) {
     ...options,
     headers: { Authorization: `Bearer ${await adminToken()}`, 'Content-Type': 'application/json' },
   });
+  const body = await response.text();
   if (!response.ok) {
-    throw new Error(`Keycloak answered ${response.status} to ${path}`);
+    throw new Error(`Keycloak answered ${response.status} to ${path}: ${body}`);
   }
-  return response.status === 204 ? null : response.json();
+  return body ? JSON.parse(body) : null; // 201 Created and 204 No Content carry none
 }
 
 /** Ends every Keycloak session of `user`, as its idle timeout does. */
@@ -48,18 +49,14 @@ async function setWebTokenLifespan(seconds) {
  * one realm role, and the organisation (its code) the app reads from the token.
  */
 async function createUser(user, organization, role) {
-  const response = await fetch(`${REALM}/users`, {
+  await admin('/users', {
     method: 'POST',
-    headers: { Authorization: `Bearer ${await adminToken()}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({
       username: user, enabled: true, email: `${user}@citytrace.example`, emailVerified: true,
       firstName: user, lastName: organization, attributes: { organization: [organization] },
       credentials: [{ type: 'password', value: user, temporary: false }],
     }),
   });
-  if (response.status !== 201) {
-    throw new Error(`Keycloak answered ${response.status} to creating ${user}: ${await response.text()}`);
-  }
   const [account] = await admin(`/users?exact=true&username=${encodeURIComponent(user)}`);
   const realmRole = await admin(`/roles/${encodeURIComponent(role)}`);
   await admin(`/users/${account.id}/role-mappings/realm`, { method: 'POST', body: JSON.stringify([realmRole]) });
