@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -154,20 +155,40 @@ public class CaptureService {
      */
     @Transactional
     public Recorded record(Organization org, JsonNode event, Map<String, String> namespaces) {
-        List<Violation> violations = validator.validateEvent(event, "");
-        if (!violations.isEmpty()) {
-            throw new IllegalStateException("CityTrace made an invalid EPCIS event: " + violations);
+        return recordAll(org, List.of(event), namespaces).getFirst();
+    }
+
+    /**
+     * Records events the application itself makes, judged and stored together as one document's (a recall of 10,000
+     * lots makes 21 events: one look at the records, not 21), in the caller's transaction.
+     *
+     * @return each stored event, in order: the one just stored, or the identical one stored before
+     */
+    @Transactional
+    public List<Recorded> recordAll(Organization org, List<JsonNode> events, Map<String, String> namespaces) {
+        EventPreparer preparer = new EventPreparer(namespaces);
+        List<PreparedEvent> prepared = new ArrayList<>();
+        for (JsonNode event : events) {
+            List<Violation> violations = validator.validateEvent(event, "");
+            if (!violations.isEmpty()) {
+                throw new IllegalStateException("CityTrace made an invalid EPCIS event: " + violations);
+            }
+            prepared.add(preparer.prepare(event));
         }
-        PreparedEvent prepared = new EventPreparer(namespaces).prepare(event);
-        CaptureGuard.Admission admission = guard.admit(org, List.of(prepared));
-        if (!admission.refusals().isEmpty()) {
-            throw new CaptureRefusedException(within("", admission.refusals().get(0)));
+        CaptureGuard.Admission admission = guard.admit(org, prepared);
+        admission.refusals().values().stream().findFirst().ifPresent(refusal -> {
+            throw new CaptureRefusedException(within("", refusal));
+        });
+        EventStore.Outcome outcome = store.store(prepared, org.id, null, Instant.now());
+        List<Integer> positions = IntStream.range(0, prepared.size()).boxed().toList();
+        admission.stored(storedPositions(positions, outcome), storedIds(outcome));
+        List<Recorded> recorded = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            String eventId = prepared.get(i).eventId();
+            long id = outcome.ids()[i] > 0 ? outcome.ids()[i] : EpcisEvent.findByEventId(eventId).orElseThrow().id;
+            recorded.add(new Recorded(id, eventId));
         }
-        EventStore.Outcome outcome = store.store(List.of(prepared), org.id, null, Instant.now());
-        admission.stored(storedPositions(List.of(0), outcome), storedIds(outcome));
-        long id = outcome.ids()[0] > 0 ? outcome.ids()[0]
-                : EpcisEvent.findByEventId(prepared.eventId()).orElseThrow().id;
-        return new Recorded(id, prepared.eventId());
+        return recorded;
     }
 
     /** The positions (in the list judged) of the events the store took, and their ids, in the same order. */

@@ -43,19 +43,19 @@ public class RecallLot extends PanacheEntityBase {
     }
 
     /**
-     * Stores new lots of a recall in one statement (a salt lot's recall affects 10,000 lots, and identity keys
-     * would make them 10,000 round trips) and gives them back as stored, in {@link #listOf} order.
+     * Stores new lots of a recall, with the events already recording them, in one statement (a salt lot's recall
+     * affects 10,000 lots, and identity keys would make them 10,000 round trips).
      */
-    public static List<RecallLot> insertAll(Recall recall, List<RecallLot> lots) {
-        getEntityManager().createNativeQuery("insert into recall_lot (recall_id, lot_link, label, distance, owner_id) "
-                + "select ?1, * from unnest(?2, ?3, ?4, ?5)")
+    public static void insertAll(Recall recall, List<RecallLot> lots) {
+        getEntityManager().createNativeQuery("insert into recall_lot (recall_id, lot_link, label, distance, owner_id, "
+                + "event_id) select ?1, * from unnest(?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, recall.id)
                 .setParameter(2, lots.stream().map(l -> l.lotLink).toArray(String[]::new))
                 .setParameter(3, lots.stream().map(l -> l.label).toArray(String[]::new))
                 .setParameter(4, lots.stream().map(l -> l.distance).toArray(Integer[]::new))
                 .setParameter(5, lots.stream().map(l -> l.owner == null ? null : l.owner.id).toArray(Long[]::new))
+                .setParameter(6, lots.stream().map(l -> l.eventId).toArray(Long[]::new))
                 .executeUpdate();
-        return listOf(recall);
     }
 
     /**

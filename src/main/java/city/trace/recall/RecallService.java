@@ -3,6 +3,8 @@ package city.trace.recall;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +16,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.security.ForbiddenException;
 
@@ -103,10 +107,12 @@ public class RecallService {
             affectedLot.owner = members.ownerOf(link).orElse(null);
             affected.add(affectedLot);
         });
-        List<RecallLot> stored = RecallLot.insertAll(recall, affected);
+        affected.sort(Comparator.comparingInt((RecallLot l) -> l.distance).thenComparing(l -> l.label));
         Organization org = declarer.organization();
-        record(org, stored.stream().filter(l -> declarer.regulator() || l.owner == null || l.owner.id.equals(org.id))
-                .toList());
+        // recorded before the lots are stored, which then carry their events: no update of 10,000 rows after
+        record(org, affected.stream().filter(l -> declarer.regulator() || l.owner == null || l.owner.id.equals(org.id))
+                .toList()).forEach((eventId, lotsOfEvent) -> lotsOfEvent.forEach(l -> l.eventId = eventId));
+        RecallLot.insertAll(recall, affected);
         recorded.fire(new RecallRecorded(recall.id, true));
         return recall;
     }
@@ -120,7 +126,7 @@ public class RecallService {
         if (own.isEmpty()) {
             throw new ForbiddenException("None of " + org.name + "'s lots is waiting to be recalled in recall #" + recallId);
         }
-        record(org, own);
+        record(org, own).forEach(RecallLot::recordedBy);
         recorded.fire(new RecallRecorded(recall.id, false));
         return recall;
     }
@@ -150,16 +156,30 @@ public class RecallService {
         return Recall.<Recall>findByIdOptional(id).orElseThrow(() -> new NotFoundException("No recall #" + id));
     }
 
-    /** One recall event per {@value #LOTS_PER_EVENT} lots, recorded by {@code org} through the recording rules. */
-    private void record(Organization org, List<RecallLot> lots) {
+    /**
+     * One recall event per {@value #LOTS_PER_EVENT} lots, recorded by {@code org} through the recording rules, all
+     * judged together; their batches marked recalled.
+     *
+     * @return the lots of each event, by the event's database id
+     */
+    private Map<Long, List<RecallLot>> record(Organization org, List<RecallLot> lots) {
+        List<List<RecallLot>> chunks = new ArrayList<>();
+        List<JsonNode> events = new ArrayList<>();
         for (int from = 0; from < lots.size(); from += LOTS_PER_EVENT) {
             List<RecallLot> chunk = lots.subList(from, Math.min(lots.size(), from + LOTS_PER_EVENT));
             EpcisEventBuilder event = EpcisEventBuilder.objectEvent("OBSERVE", Instant.now(), ZoneId.of(epcis.siteTimeZone()))
                     .disposition("recalled");
             chunk.forEach(l -> event.epcClass("quantityList", l.lotLink));
-            RecallLot.recordedBy(captures.record(org, event.build(), Map.of()).id(), chunk);
+            chunks.add(chunk);
+            events.add(event.build());
+        }
+        List<CaptureService.Recorded> recorded = events.isEmpty() ? List.of() : captures.recordAll(org, events, Map.of());
+        Map<Long, List<RecallLot>> byEvent = new LinkedHashMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            byEvent.put(recorded.get(i).id(), chunks.get(i));
         }
         Batch.markRecalled(lots.stream().map(l -> l.lotLink).toList());
+        return byEvent;
     }
 
     private static Optional<String> lotOf(String text, FormErrors errors) {
