@@ -134,7 +134,7 @@ public class AnchorChain {
         }
         reconcileNonce(account);
         if (config.keys().admitNewAccounts() && registry.memberInfo(account.address()).isEmpty()
-                && registry.openAdmissionOf(account.address()).isEmpty()) {
+                && registry.openAdmissionOf(account.address(), node().latestBlockTime()).isEmpty()) {
             // not waited for: the organisation's rounds wait for its membership, and the accounts of many new
             // organisations are admitted in the same block rather than one block each
             String proposal = submitAs(signer, (reg, node, nonce, gas) -> reg.proposeAdmission(node, nonce, gas,

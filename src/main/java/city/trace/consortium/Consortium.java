@@ -17,7 +17,6 @@ import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import city.trace.anchor.AnchorChain;
-import city.trace.chain.contract.ChainNode;
 import city.trace.chain.contract.ChainRequestException;
 import city.trace.chain.contract.ContractRevertException;
 import city.trace.chain.contract.Member;
@@ -81,7 +80,7 @@ public class Consortium {
             chain.ensureReady();
             ProvenanceRegistry registry = chain.registry();
             long block = chain.node().latestBlockNumber();
-            Instant chainTime = chainTime(block);
+            Instant chainTime = chain.node().blockTime(block);
             Map<String, Organization> organizations = Organization.<Organization>listAll().stream()
                     .filter(org -> org.chainAddress != null)
                     .collect(Collectors.toMap(org -> key(org.chainAddress), Function.identity()));
@@ -133,18 +132,8 @@ public class Consortium {
             if (account == null || !registry.isMember(account)) {
                 return List.of();
             }
-            Instant chainTime = chainTime(chain.node().latestBlockNumber());
-            List<Proposal> waiting = new ArrayList<>();
-            for (long id = registry.proposalCount(); id > 0; id--) {
-                Proposal proposal = registry.proposal(id);
-                if (proposal.deadline().isBefore(chainTime)) {
-                    break; // deadlines grow with the ids: every older proposal is closed too
-                }
-                if (proposal.status() == Proposal.Status.OPEN && !registry.hasVoted(id, account)) {
-                    waiting.add(proposal);
-                }
-            }
-            return waiting.reversed();
+            return registry.openProposals(chain.node().latestBlockTime()).stream()
+                    .filter(proposal -> !registry.hasVoted(proposal.id(), account)).toList().reversed();
         } catch (ChainRequestException | IllegalStateException unavailable) {
             return List.of();
         }
@@ -259,11 +248,6 @@ public class Consortium {
     private String actingAccount(CurrentMember person) {
         Optional<Organization> org = person.getOrganizationIfAny();
         return org.isPresent() ? org.get().chainAddress : person.isConsortiumAdmin() ? chain.signer().address() : null;
-    }
-
-    /** The time of the chain's block {@code number}: proposals' deadlines are block times. */
-    private Instant chainTime(long number) {
-        return chain.node().block(number).map(ChainNode.Block::time).orElseGet(Instant::now);
     }
 
     /** The contract's refusal in words (its custom errors; see ProvenanceRegistry.sol). */

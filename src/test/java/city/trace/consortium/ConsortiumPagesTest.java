@@ -65,7 +65,7 @@ class ConsortiumPagesTest {
     static long candidateProposal() {
         ProvenanceRegistry registry = chain().registry();
         String account = Demo.read(() -> Organization.findByCode(CANDIDATE).orElseThrow()).chainAddress;
-        return registry.openAdmissionOf(account).map(Proposal::id).orElseThrow();
+        return registry.openAdmissionOf(account, chain().node().latestBlockTime()).map(Proposal::id).orElseThrow();
     }
 
     @Test

@@ -36,6 +36,16 @@ public final class ChainNode {
         return rpc.execute(web3j.ethBlockNumber()).getBlockNumber().longValueExact();
     }
 
+    /** The time of the latest block: the chain's clock, which contracts' deadlines follow. */
+    public Instant latestBlockTime() {
+        return blockTime(latestBlockNumber());
+    }
+
+    /** The time of block {@code number}; the local clock's beyond the chain's head. */
+    public Instant blockTime(long number) {
+        return block(number).map(Block::time).orElseGet(Instant::now);
+    }
+
     /** The block at {@code number} on the node's current chain, or empty beyond its head. */
     public Optional<Block> block(long number) {
         EthBlock.Block block = rpc.execute(web3j.ethGetBlockByNumber(

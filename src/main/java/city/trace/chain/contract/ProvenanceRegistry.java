@@ -3,6 +3,7 @@ package city.trace.chain.contract;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -190,16 +191,28 @@ public final class ProvenanceRegistry {
         return number(call(PROPOSAL_COUNT).get(0));
     }
 
-    /** The open proposal to admit {@code account}, if any (the newest first). */
-    public Optional<Proposal> openAdmissionOf(String account) {
+    /**
+     * The proposals still open at {@code chainTime} (the latest block's time), newest first. Read from the newest
+     * back to the first whose deadline had passed: deadlines grow with the ids, so every older one is closed too.
+     */
+    public List<Proposal> openProposals(Instant chainTime) {
+        List<Proposal> open = new ArrayList<>();
         for (long id = proposalCount(); id > 0; id--) {
             Proposal proposal = proposal(id);
-            if (proposal.kind() == Proposal.Kind.ADMIT && proposal.status() == Proposal.Status.OPEN
-                    && proposal.account().equalsIgnoreCase(account)) {
-                return Optional.of(proposal);
+            if (proposal.deadline().isBefore(chainTime)) {
+                break;
+            }
+            if (proposal.status() == Proposal.Status.OPEN) {
+                open.add(proposal);
             }
         }
-        return Optional.empty();
+        return open;
+    }
+
+    /** The open proposal to admit {@code account}, if any (see {@link #openProposals}). */
+    public Optional<Proposal> openAdmissionOf(String account, Instant chainTime) {
+        return openProposals(chainTime).stream().filter(proposal -> proposal.kind() == Proposal.Kind.ADMIT
+                && proposal.account().equalsIgnoreCase(account)).findFirst();
     }
 
     /** The validator nodes the current members nominated (Besu's {@code getValidators}), in no particular order. */
