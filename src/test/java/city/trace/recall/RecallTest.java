@@ -12,16 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -40,6 +37,7 @@ import city.trace.epcis.EpcisEvent;
 import city.trace.org.Organization;
 import city.trace.shipment.ShipmentService;
 import city.trace.support.Anchoring;
+import city.trace.support.AnvilNode;
 import city.trace.support.Browser;
 import city.trace.support.Demo;
 import city.trace.support.Events;
@@ -72,26 +70,9 @@ class RecallTest {
     public static class WithWebhook implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            String port = System.getProperty(PORT, String.valueOf(unusedPortBelowEphemeral()));
+            String port = System.getProperty(PORT, String.valueOf(AnvilNode.freePort()));
             System.setProperty(PORT, port);
             return Map.of("citytrace.recall.webhooks." + Demo.BAKERY, "http://127.0.0.1:" + port + "/recalls");
-        }
-
-        /**
-         * A port nothing listens on, below Linux's ephemeral range (32768–60999): the receiver binds it only once
-         * the app has started, and the app's own connections to its database and chain node take their local
-         * ports from that range, so a port chosen there could be taken meanwhile.
-         */
-        private static int unusedPortBelowEphemeral() {
-            for (int attempt = 0; attempt < 100; attempt++) {
-                int port = ThreadLocalRandom.current().nextInt(20_000, 30_000);
-                try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another
-                }
-            }
-            throw new IllegalStateException("no free port between 20000 and 29999");
         }
     }
 
