@@ -100,6 +100,9 @@ public class DigitalLinkResource {
     PageCache pages;
 
     @Inject
+    PageSnapshots snapshots;
+
+    @Inject
     PublicLinks links;
 
     @GET
@@ -165,16 +168,21 @@ public class DigitalLinkResource {
     }
 
     /**
-     * The journey's page, from the page cache without touching the database when it is fresh there; when
+     * The journey's page, from the page cache without touching the database when it is fresh there, else the page
+     * kept in the database when it still holds ({@link PageSnapshots}), else built and verified; when
      * nothing is known of the lot ({@code unknownLot}) or item, its product's page.
      */
     private Response journeyPage(String gtin14, String unknownLot, String unknownSerial, DigitalLink subject,
             Visit visit, Function<Product, Optional<Journey>> journey) {
-        RenderedPage page = pages.get(visit.cacheKey(subject.path()), () -> journey.apply(product(gtin14))
-                .map(j -> Templates.journey(j, j.proofs().isEmpty() ? null : ProofBundles.compactJson(j),
-                        ProofBundles.path(subject)).setLocale(visit.locale()).render())
-                .map(RenderedPage::of)
-                .orElse(null));
+        RenderedPage page = pages.get(visit.cacheKey(subject.path()), () -> {
+            PageSnapshots.Lookup lookup = snapshots.lookup(subject, unknownLot, visit.locale());
+            return lookup.kept().orElseGet(() -> journey.apply(product(gtin14)).map(j -> {
+                RenderedPage built = RenderedPage.of(Templates.journey(j, j.proofs().isEmpty() ? null
+                        : ProofBundles.compactJson(j), ProofBundles.path(subject)).setLocale(visit.locale()).render());
+                snapshots.keep(j, lookup, built);
+                return built;
+            }).orElse(null));
+        });
         if (page == null) {
             return productPage(product(gtin14), unknownLot, unknownSerial, visit);
         }

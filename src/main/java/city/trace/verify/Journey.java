@@ -33,10 +33,20 @@ import io.quarkus.qute.RawString;
  * @param proofs   the steps as the proof bundle states them: exactly what was verified
  * @param recalled whether the lot is recalled: its batch is marked so, or its own history holds a recall
  * @param temperatures what registered devices measured of the lot, or null
+ * @param read     what the journey was built from, to tell later whether it still holds ({@link PageSnapshots})
+ * @param settled  whether nothing on the page can change any more but by new records: every shown event VERIFIED
+ *                 against a FINAL root, and no device readings (whose signatures pages check at each visit)
  */
 public record Journey(DigitalLink subject, String gtin, String lot, Product product, Batch batch, Place origin,
         List<Step> steps, List<Step> claims, Outcome verdict, LocatorMap map, List<BundleEvent> proofs,
-        boolean recalled, Temperatures temperatures) {
+        boolean recalled, Temperatures temperatures, Read read, boolean settled) {
+
+    /**
+     * The identifiers whose events were read (the subject and all upstream of it), the events naming them
+     * (ascending ids), and the ones the page shows: its history and the claims by others.
+     */
+    public record Read(List<String> identifiers, List<Long> eventIds, List<Long> shownIds) {
+    }
 
     /**
      * What registered devices measured of the lot on its way (null when nothing was), and which devices' readings

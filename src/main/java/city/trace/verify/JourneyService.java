@@ -3,6 +3,7 @@ package city.trace.verify;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -38,6 +39,7 @@ import city.trace.gs1.DigitalLink;
 import city.trace.gs1.DigitalLinkKey;
 import city.trace.org.Members;
 import city.trace.product.Product;
+import city.trace.proof.AnchoringStatus;
 import city.trace.proof.BundleEvent;
 import city.trace.proof.Outcome;
 import city.trace.site.Places;
@@ -87,8 +89,12 @@ public class JourneyService {
     private record Found(EpcisEvent event, Item item, List<String> outputs, List<Violation> violations) {
     }
 
-    /** The lot's history (events vouched for) and the third-party claims about it, by event id. */
-    private record Collected(Map<Long, Found> history, Map<Long, Found> claims) {
+    /**
+     * The lot's history (events vouched for) and the third-party claims about it, by event id; the identifiers
+     * whose events were read, and those events' ids.
+     */
+    private record Collected(Map<Long, Found> history, Map<Long, Found> claims, Set<String> identifiers,
+            Set<Long> read) {
     }
 
     /** A transformation's inputs and outputs (lots and items) as canonical identifiers, read once. */
@@ -156,9 +162,21 @@ public class JourneyService {
         Journey.Place origin = batch.map(b -> place(b.site)).orElse(null);
         boolean recalled = batch.filter(b -> b.status == Batch.Status.RECALLED).isPresent() || collected.history().values()
                 .stream().anyMatch(f -> f.item().depth() == 0 && RECALLED.equals(Vocabulary.bareTerm(f.event().disposition)));
+        Journey.Temperatures temperatures = lot == null ? null : temperatures(subject.toUri(), verified);
+        Journey.Read read = new Journey.Read(collected.identifiers().stream().sorted().toList(),
+                collected.read().stream().sorted().toList(), List.copyOf(verified.keySet()));
         return Optional.of(new Journey(subject, product.gtin, lot, product, batch.orElse(null), origin, steps, claims,
-                verdict(steps), LocatorMap.of(steps, origin), proofs, recalled,
-                lot == null ? null : temperatures(subject.toUri(), verified)));
+                verdict(steps), LocatorMap.of(steps, origin), proofs, recalled, temperatures, read,
+                settled(verified.values(), temperatures)));
+    }
+
+    /**
+     * Whether every event verified is VERIFIED against a FINAL root, and no device measured the lot (signed readings
+     * are checked at each visit).
+     */
+    private static boolean settled(Collection<Verifier.Verified> verified, Journey.Temperatures temperatures) {
+        return temperatures == null && !verified.isEmpty() && verified.stream().allMatch(v -> v.bundled() != null
+                && v.bundled().device() == null && v.verification().outcome() == Outcome.VERIFIED && v.bundled().status() == AnchoringStatus.FINAL);
     }
 
     /**
@@ -202,8 +220,9 @@ public class JourneyService {
      * apart as third-party claims and not followed.
      */
     private Collected collect(Item subject) {
-        Collected collected = new Collected(new LinkedHashMap<>(), new LinkedHashMap<>());
         Map<String, List<EpcisEvent>> naming = EpcisEvent.listNamingUpstream(subject.digitalLink(), config.maxUpstreamDepth());
+        Collected collected = new Collected(new LinkedHashMap<>(), new LinkedHashMap<>(), naming.keySet(),
+                naming.values().stream().flatMap(List::stream).map(event -> event.id).collect(Collectors.toSet()));
         Map<Long, List<Violation>> violations = claimChecks.check(
                 naming.values().stream().flatMap(List::stream).distinct().toList());
         Set<String> seen = new HashSet<>();

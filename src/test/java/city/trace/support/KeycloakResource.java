@@ -48,7 +48,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         if (!Files.isExecutable(HOME.resolve("bin/kc.sh"))) {
-            throw new IllegalStateException(HOME + " is missing: run ./test.sh (or scripts/fetch-tools.sh) first");
+            throw new IllegalStateException(HOME + " is missing: run ./test.sh (or ./run.sh) first, which downloads it");
         }
         int appPort = AnvilNode.freePort();
         // .cache/ and its import folder may be shared with other checkouts whose test runs start their own

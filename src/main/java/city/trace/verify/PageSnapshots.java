@@ -1,0 +1,374 @@
+package city.trace.verify;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import city.trace.anchor.Anchoring;
+import city.trace.anchor.Anchorings;
+import city.trace.epcis.EpcisEvent;
+import city.trace.epcis.hash.EventHash;
+import city.trace.epcis.hash.EventHasher;
+import city.trace.epcis.hash.HashVersion;
+import city.trace.gs1.DigitalLink;
+import city.trace.web.WebConfig;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Public pages kept in the database once their journey is settled, so that a visit re-checks a page instead of
+ * building it: a city's lots are many and each is scanned now and then, so the page cache in memory rarely helps.
+ * A kept page is served only while everything it was built from still holds, checked at each visit with three
+ * statements: the same app build and settings (renderer), no change to names, places, members or delegations
+ * (the page epoch, moved by triggers), the same batch row, the same events naming the identifiers read (a new
+ * event about the lot or its inputs builds the page again), each event's row and each shown event's anchoring
+ * as they were (digests), and every shown event's hash recomputed from its stored row. The MAC, under a key
+ * derived from {@code citytrace.web.csrf-secret}, keeps a page written into the database by anyone else from
+ * being served. When anything fails, the page is built and verified anew — which also raises the tamper alerts.
+ */
+@ApplicationScoped
+public class PageSnapshots {
+
+    private static final Logger LOG = Logger.getLogger(PageSnapshots.class);
+
+    private static final String LOOKUP = """
+            select s.renderer, s.epoch, s.batch_version, s.identifiers, s.event_ids, s.shown_ids, s.event_digests,
+                   s.page, s.mac, (select value from page_epoch),
+                   (select cast(b.xmin as text) from batch b join product p on p.id = b.product_id
+                    where p.gtin = ? and b.lot = ?),
+                   array(select distinct x.event_id from epcis_event_epc x where x.epc = any(s.identifiers) order by 1)
+            from (values (1)) as one left join page_snapshot s on s.subject = ? and s.language = ?""";
+
+    private static final String EVENTS = """
+            select id, organization_id, event_time, cast(event as text), cast(namespaces as text), hash_version, hash,
+                   prehash
+            from epcis_event where id = any(?)""";
+
+    private static final String KEEP = """
+            insert into page_snapshot (subject, language, renderer, epoch, batch_version, identifiers, event_ids,
+                                       shown_ids, event_digests, page, mac)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (subject, language) do update set renderer = excluded.renderer, epoch = excluded.epoch,
+                batch_version = excluded.batch_version, identifiers = excluded.identifiers,
+                event_ids = excluded.event_ids, shown_ids = excluded.shown_ids, event_digests = excluded.event_digests,
+                page = excluded.page, mac = excluded.mac, built_at = now()""";
+
+    /**
+     * What a visit found: the kept page when it still holds (else null), and the state a page built now is kept
+     * against — read before the build, so that a change during it builds the page again at the next visit.
+     */
+    public record Lookup(String subject, String language, long epoch, String batchVersion, RenderedPage page) {
+
+        public Optional<RenderedPage> kept() {
+            return Optional.ofNullable(page);
+        }
+    }
+
+    /** An event's row as the checks read it. */
+    private record Row(long id, long recorder, OffsetDateTime eventTime, String event, String namespaces,
+            String hashVersion, String hash, String prehash) {
+    }
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    Anchorings anchorings;
+
+    @Inject
+    VerifyConfig config;
+
+    @Inject
+    WebConfig web;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private final EventHasher hasher = new EventHasher();
+    private String renderer;
+    private SecretKeySpec key;
+    private Counter served;
+    private Counter built;
+
+    @PostConstruct
+    void start() {
+        renderer = build() + " depth " + config.maxUpstreamDepth();
+        key = new SecretKeySpec(new Fields().add("CityTrace page snapshots v1")
+                .mac(new SecretKeySpec(web.csrfSecret().orElseThrow().getBytes(StandardCharsets.UTF_8), "HmacSHA256")),
+                "HmacSHA256");
+        served = metrics.counter("citytrace.public.pages", "source", "kept");
+        built = metrics.counter("citytrace.public.pages", "source", "built");
+    }
+
+    /**
+     * The app build that renders pages: the SHA-256 of its jar (the same on every instance running it); when the
+     * classes are not in a jar (tests, dev mode), one of its own per start.
+     */
+    private static String build() {
+        URL classes = PageSnapshots.class.getProtectionDomain().getCodeSource() == null ? null
+                : PageSnapshots.class.getProtectionDomain().getCodeSource().getLocation();
+        if (classes != null && classes.getPath().endsWith(".jar")) {
+            try (InputStream jar = classes.openStream()) {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                byte[] buffer = new byte[1 << 16];
+                for (int n = jar.read(buffer); n >= 0; n = jar.read(buffer)) {
+                    sha.update(buffer, 0, n);
+                }
+                return "jar " + HexFormat.of().formatHex(sha.digest());
+            } catch (IOException | GeneralSecurityException e) {
+                LOG.warnf("Cannot read the app's jar %s (%s): kept public pages are built again after each start",
+                        classes, e.getMessage());
+            }
+        }
+        return "start " + UUID.randomUUID();
+    }
+
+    /** The kept page of a lot ({@code lot}) or item in a language, if it still holds. */
+    public Lookup lookup(DigitalLink subject, String lot, Locale locale) {
+        String language = locale.getLanguage();
+        String renderedBy;
+        long epoch;
+        String batchVersion;
+        String[] identifiers;
+        Long[] eventIds;
+        Long[] shownIds;
+        byte[][] digests;
+        byte[] page;
+        byte[] mac;
+        long epochNow;
+        String batchNow;
+        Long[] namingNow;
+        try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(LOOKUP)) {
+            query.setString(1, subject.keyValue());
+            query.setString(2, lot);
+            query.setString(3, subject.path());
+            query.setString(4, language);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                renderedBy = rs.getString(1);
+                epoch = rs.getLong(2);
+                batchVersion = rs.getString(3);
+                identifiers = array(rs, 4, String[].class);
+                eventIds = array(rs, 5, Long[].class);
+                shownIds = array(rs, 6, Long[].class);
+                digests = array(rs, 7, byte[][].class);
+                page = rs.getBytes(8);
+                mac = rs.getBytes(9);
+                epochNow = rs.getLong(10);
+                batchNow = rs.getString(11);
+                namingNow = array(rs, 12, Long[].class);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the kept page of " + subject.path() + ": " + e.getMessage(), e);
+        }
+        Lookup miss = new Lookup(subject.path(), language, epochNow, batchNow, null);
+        if (!renderer.equals(renderedBy) || epoch != epochNow || !Objects.equals(batchVersion, batchNow)
+                || !Arrays.equals(eventIds, namingNow) || digests.length != eventIds.length
+                || !MessageDigest.isEqual(mac, mac(miss, identifiers, eventIds, shownIds, digests, page))
+                || !stillHolds(eventIds, shownIds, digests)) {
+            return miss;
+        }
+        served.increment();
+        return new Lookup(miss.subject(), language, epoch, batchVersion, new RenderedPage(page));
+    }
+
+    /**
+     * Keeps a page just built from {@code journey} when its journey is settled; the rows it keeps digests of are
+     * read again and must be the ones the journey verified (else the next visit builds it again). A page that
+     * cannot be kept is still served.
+     */
+    public void keep(Journey journey, Lookup lookup, RenderedPage page) {
+        built.increment();
+        if (!journey.settled()) {
+            return;
+        }
+        Journey.Read read = journey.read();
+        Map<Long, Row> rows = rows(read.eventIds());
+        Map<Long, Anchoring> anchoring = anchorings.of(read.shownIds());
+        Map<Long, String> shownHashes = Stream.concat(journey.steps().stream(), journey.claims().stream())
+                .collect(Collectors.toMap(Journey.Step::id, Journey.Step::hash, (a, b) -> a));
+        boolean asVerified = rows.keySet().containsAll(read.eventIds()) && read.shownIds().stream()
+                .allMatch(id -> rows.get(id).hash().equals(shownHashes.get(id)) && anchoring.get(id).isFinal());
+        if (!asVerified) {
+            return;
+        }
+        Long[] eventIds = read.eventIds().toArray(Long[]::new);
+        Long[] shownIds = read.shownIds().stream().sorted().toArray(Long[]::new);
+        byte[][] digests = Arrays.stream(eventIds).map(id -> digest(rows.get(id), anchoring.get(id))).toArray(byte[][]::new);
+        String[] identifiers = read.identifiers().toArray(String[]::new);
+        byte[] mac = mac(lookup, identifiers, eventIds, shownIds, digests, page.gzipped());
+        try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement(KEEP)) {
+            insert.setString(1, lookup.subject());
+            insert.setString(2, lookup.language());
+            insert.setString(3, renderer);
+            insert.setLong(4, lookup.epoch());
+            insert.setString(5, lookup.batchVersion());
+            insert.setArray(6, c.createArrayOf("text", identifiers));
+            insert.setArray(7, c.createArrayOf("bigint", eventIds));
+            insert.setArray(8, c.createArrayOf("bigint", shownIds));
+            insert.setArray(9, c.createArrayOf("bytea", digests));
+            insert.setBytes(10, page.gzipped());
+            insert.setBytes(11, mac);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warnf("Could not keep the page of %s: %s", lookup.subject(), e.getMessage());
+        }
+    }
+
+    /**
+     * Whether every event row and shown event's anchoring is as kept, and every shown event's hash recomputes from
+     * its stored row: what the verifier checked when the page was built, of roots the chain had confirmed.
+     */
+    private boolean stillHolds(Long[] eventIds, Long[] shownIds, byte[][] digests) {
+        List<Long> shown = List.of(shownIds);
+        Map<Long, Row> rows = rows(List.of(eventIds));
+        Map<Long, Anchoring> anchoring = anchorings.of(shown);
+        for (int i = 0; i < eventIds.length; i++) {
+            Row row = rows.get(eventIds[i]);
+            if (row == null || !MessageDigest.isEqual(digests[i], digest(row, anchoring.get(row.id())))) {
+                return false;
+            }
+        }
+        return shown.stream().allMatch(id -> anchoring.get(id).isFinal() && hashRecomputes(rows.get(id)));
+    }
+
+    private boolean hashRecomputes(Row row) {
+        try {
+            EventHash again = hasher.hash(EpcisEvent.parseEvent(row.event()),
+                    EpcisEvent.parseNamespaces(row.namespaces()), HashVersion.parse(row.hashVersion()));
+            return again.hash().equals(row.hash()) && again.prehash().equals(row.prehash());
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    private Map<Long, Row> rows(List<Long> ids) {
+        Map<Long, Row> rows = new HashMap<>();
+        try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(EVENTS)) {
+            query.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    Row row = new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+                    rows.put(row.id(), row);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the events of a kept page: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** A digest of an event's row and, for an event the page shows, its anchoring (null for one it does not). */
+    private static byte[] digest(Row row, Anchoring anchoring) {
+        Fields fields = new Fields().add(row.id()).add(row.recorder()).add(row.eventTime().toInstant().toString())
+                .add(row.event()).add(row.namespaces()).add(row.hashVersion()).add(row.hash()).add(row.prehash());
+        if (anchoring != null) {
+            fields.add(Objects.toString(anchoring.roundId())).add(anchoring.status().name()).add(anchoring.leafIndex())
+                    .add(anchoring.treeSize()).add(anchoring.auditPath()).add(anchoring.root()).add(anchoring.chainId())
+                    .add(anchoring.contract()).add(anchoring.sender()).add(anchoring.txHash())
+                    .add(Objects.toString(anchoring.blockNumber())).add(Objects.toString(anchoring.blockTime()));
+        }
+        return fields.sha256();
+    }
+
+    private byte[] mac(Lookup lookup, String[] identifiers, Long[] eventIds, Long[] shownIds, byte[][] digests,
+            byte[] page) {
+        Fields fields = new Fields().add(lookup.subject()).add(lookup.language()).add(renderer).add(lookup.epoch())
+                .add(lookup.batchVersion()).add(identifiers.length);
+        Stream.of(identifiers).forEach(fields::add);
+        fields.add(eventIds.length);
+        Stream.of(eventIds).forEach(fields::add);
+        fields.add(shownIds.length);
+        Stream.of(shownIds).forEach(fields::add);
+        Stream.of(digests).forEach(fields::add);
+        return fields.add(page).mac(key);
+    }
+
+    private static <T> T array(ResultSet rs, int column, Class<T> type) throws SQLException {
+        Array array = rs.getArray(column);
+        return type.cast(array == null ? java.lang.reflect.Array.newInstance(type.componentType(), 0) : array.getArray());
+    }
+
+    /** Values written one after another, each with its length, so that no two lists of them read the same. */
+    private static final class Fields {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final DataOutputStream out = new DataOutputStream(bytes);
+
+        Fields add(String value) {
+            return add(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Fields add(byte[] value) {
+            try {
+                out.writeInt(value == null ? -1 : value.length);
+                if (value != null) {
+                    out.write(value);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing in memory", e);
+            }
+            return this;
+        }
+
+        Fields add(long value) {
+            try {
+                out.writeLong(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing in memory", e);
+            }
+            return this;
+        }
+
+        byte[] sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
+
+        byte[] mac(SecretKeySpec key) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac.doFinal(bytes.toByteArray());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+        }
+    }
+}
