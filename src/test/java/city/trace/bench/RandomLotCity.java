@@ -52,7 +52,7 @@ import city.trace.gs1.DigitalLink;
  * <p>Arguments: {@code generate jdbcUrl lotPathsFile [lots (10000)] [seed (1)] [shape (chains)]} writes the city
  * and the public page path of every lot, one a line (for bakeries followed by a tab and what the lot is: wheat,
  * flour, salt, butter or bread); {@code await-anchored jdbcUrl [seconds (900)]} waits until every event is in
- * a FINAL anchoring batch.
+ * a FINAL anchoring batch; {@code kept-pages jdbcUrl} prints how many public pages the app keeps.
  */
 public final class RandomLotCity {
 
@@ -150,8 +150,9 @@ public final class RandomLotCity {
                         args.length > 4 ? Long.parseLong(args[4]) : 1,
                         args.length > 5 ? Shape.valueOf(args[5].toUpperCase(Locale.ROOT)) : Shape.CHAINS);
                 case "await-anchored" -> awaitAnchored(db, Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 900));
+                case "kept-pages" -> keptPages(db);
                 default -> throw new IllegalArgumentException("unknown command " + args[0]
-                        + " (generate jdbcUrl lotPathsFile [lots] [seed] [chains|bakeries], or await-anchored jdbcUrl [seconds])");
+                        + " (generate jdbcUrl lotPathsFile [lots] [seed] [chains|bakeries], await-anchored jdbcUrl [seconds], or kept-pages jdbcUrl)");
             }
         }
     }
@@ -483,6 +484,13 @@ public final class RandomLotCity {
     }
 
     /** Waits until no event waits in the outbox and every anchoring batch is FINAL. */
+    private static void keptPages(Connection db) throws SQLException {
+        try (ResultSet rs = db.createStatement().executeQuery("select count(*) from page_snapshot")) {
+            rs.next();
+            System.out.println(rs.getLong(1));
+        }
+    }
+
     private static void awaitAnchored(Connection db, Duration timeout) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
