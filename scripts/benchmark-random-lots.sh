@@ -3,8 +3,8 @@
 # chains farm → factory (2–3 inputs) → carrier → retailers, ~100,000 events, every one anchored and vouched for
 # by the recording rules), and wrk clients each asking for the page of a lot drawn at random (scripts/random-lot.lua),
 # so that the page cache (as deployed) rarely helps; /q/health/live in the same run is the floor. At 50 and 200
-# clients, after every lot's page was visited once (scripts/every-lot.lua: the first visits, which build the pages
-# and keep them). Then where a page's time goes (its SQL from pg_stat_statements, the app's hottest methods from a JFR
+# clients, after every lot's page was visited once (city.trace.bench.EveryLot: the first visits, which build the
+# pages and keep them). Then where a page's time goes (its SQL from pg_stat_statements, the app's hottest methods from a JFR
 # recording), and the app's resident memory after the page load and after a capture load.
 # Starts the packaged app with its own PostgreSQL, anvil and Keycloak on free ports (or uses the stack
 # BENCH_STACK_DIR names, see scripts/lib.sh); writes benchmarks/random-lots.md.
@@ -58,12 +58,12 @@ random_pages() {
 }
 
 say "First visits: every lot's page once, at 50 clients"
-export WRK_THREADS=2
-wrk_run "first visits of every lot" 50 900 "$APP_URL" -s "$ROOT/scripts/every-lot.lua" \
-  -H 'Accept: text/html' -H 'Accept-Encoding: gzip, deflate, br'
+first_visits=$(bench_java city.trace.bench.EveryLot "$APP_URL" "$LOT_PATHS" 50)
+read -r first_rate first_p50 first_p99 first_errors <<< "$first_visits"
+say "First visits, 50 clients: $first_rate pages/s, p50 $first_p50, p99 $first_p99, errors $first_errors"
 kept_pages=$(bench_java city.trace.bench.RandomLotCity kept-pages "$JDBC_URL")
-rows=$(printf '| every lot'"'"'s page once (first visits) | 50 | **%s** | %s | %s | %s | |' "$WRK_RPS" "$WRK_P50" \
-  "$WRK_P99" "$WRK_ERRORS")$'\n'
+rows=$(printf '| every lot'"'"'s page once (first visits) | 50 | **%s** | %s | %s | %s | |' "$first_rate" "$first_p50" \
+  "$first_p99" "$first_errors")$'\n'
 
 say "Measuring ($SECONDS_EACH s a run)"
 random_pages 50 "$(( SMOKE ? 1 : 10 ))" # warm-up: JIT, connection pools
@@ -130,7 +130,7 @@ events=$(awk '/^Generated/ {print $5}' "$LOG_DIR/city.txt")
     "$REPLAY_SECONDS" "$ANCHOR_SECONDS" "$checked"
   printf 'claims by others, %s steps a page on average. First every lot'"'"'s page was asked for once ' \
     "$(awk -v s="$steps" -v n="$checked" 'BEGIN {printf "%.1f", s / n}')"
-  printf '(`scripts/every-lot.lua`): each built, verified and, its journey settled, kept in the database (%s pages ' \
+  printf '(`city.trace.bench.EveryLot`, 50 clients): each built, verified and, its journey settled, kept in the database (%s pages ' \
     "$kept_pages"
   printf 'kept after it). Then each wrk request (2 threads, %s s a run, after a warm-up) asks for the page of a lot ' \
     "$SECONDS_EACH"

@@ -126,6 +126,7 @@ public class PageSnapshots {
     @PostConstruct
     void start() {
         renderer = build() + " depth " + config.maxUpstreamDepth();
+        LOG.infof("Public pages kept in the database serve while rendered by: %s", renderer);
         key = new SecretKeySpec(new Fields().add("CityTrace page snapshots v1")
                 .mac(new SecretKeySpec(web.csrfSecret().orElseThrow().getBytes(StandardCharsets.UTF_8), "HmacSHA256")),
                 "HmacSHA256");
