@@ -1,10 +1,7 @@
 package city.trace.verify;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -127,9 +125,8 @@ public class PageSnapshots {
     void start() {
         renderer = build() + " depth " + config.maxUpstreamDepth();
         LOG.infof("Public pages kept in the database serve while rendered by: %s", renderer);
-        key = new SecretKeySpec(new Fields().add("CityTrace page snapshots v1")
-                .mac(new SecretKeySpec(web.csrfSecret().orElseThrow().getBytes(StandardCharsets.UTF_8), "HmacSHA256")),
-                "HmacSHA256");
+        key = new SecretKeySpec(Fields.mac(new SecretKeySpec(web.csrfSecret().orElseThrow()
+                .getBytes(StandardCharsets.UTF_8), "HmacSHA256")).add("CityTrace page snapshots v1").result(), "HmacSHA256");
         served = metrics.counter("citytrace.public.pages", "source", "kept");
         built = metrics.counter("citytrace.public.pages", "source", "built");
     }
@@ -171,35 +168,38 @@ public class PageSnapshots {
         byte[] mac;
         long epochNow;
         String batchNow;
-        Long[] namingNow;
-        try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(LOOKUP)) {
-            query.setString(1, subject.keyValue());
-            query.setString(2, lot);
-            query.setString(3, subject.path());
-            query.setString(4, language);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                renderedBy = rs.getString(1);
-                epoch = rs.getLong(2);
-                batchVersion = rs.getString(3);
-                identifiers = array(rs, 4, String[].class);
-                eventIds = array(rs, 5, Long[].class);
-                shownIds = array(rs, 6, Long[].class);
-                digests = array(rs, 7, byte[][].class);
-                page = rs.getBytes(8);
-                mac = rs.getBytes(9);
-                epochNow = rs.getLong(10);
-                batchNow = rs.getString(11);
-                namingNow = array(rs, 12, Long[].class);
+        Map<Long, Row> rows = null;
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement query = c.prepareStatement(LOOKUP)) {
+                query.setString(1, subject.keyValue());
+                query.setString(2, lot);
+                query.setString(3, subject.path());
+                query.setString(4, language);
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    renderedBy = rs.getString(1);
+                    epoch = rs.getLong(2);
+                    batchVersion = rs.getString(3);
+                    identifiers = array(rs, 4, String[].class);
+                    eventIds = array(rs, 5, Long[].class);
+                    shownIds = array(rs, 6, Long[].class);
+                    digests = array(rs, 7, byte[][].class);
+                    page = rs.getBytes(8);
+                    mac = rs.getBytes(9);
+                    epochNow = rs.getLong(10);
+                    batchNow = rs.getString(11);
+                    if (renderer.equals(renderedBy) && epoch == epochNow && Objects.equals(batchVersion, batchNow)
+                            && Arrays.equals(eventIds, array(rs, 12, Long[].class)) && digests.length == eventIds.length) {
+                        rows = rows(c, List.of(eventIds));
+                    }
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the kept page of " + subject.path() + ": " + e.getMessage(), e);
         }
         Lookup miss = new Lookup(subject.path(), language, epochNow, batchNow, null);
-        if (!renderer.equals(renderedBy) || epoch != epochNow || !Objects.equals(batchVersion, batchNow)
-                || !Arrays.equals(eventIds, namingNow) || digests.length != eventIds.length
-                || !MessageDigest.isEqual(mac, mac(miss, identifiers, eventIds, shownIds, digests, page))
-                || !stillHolds(eventIds, shownIds, digests)) {
+        if (rows == null || !MessageDigest.isEqual(mac, mac(miss, identifiers, eventIds, shownIds, digests, page))
+                || !stillHolds(rows, eventIds, shownIds, digests)) {
             return miss;
         }
         served.increment();
@@ -253,9 +253,8 @@ public class PageSnapshots {
      * Whether every event row and shown event's anchoring is as kept, and every shown event's hash recomputes from
      * its stored row: what the verifier checked when the page was built, of roots the chain had confirmed.
      */
-    private boolean stillHolds(Long[] eventIds, Long[] shownIds, byte[][] digests) {
+    private boolean stillHolds(Map<Long, Row> rows, Long[] eventIds, Long[] shownIds, byte[][] digests) {
         List<Long> shown = List.of(shownIds);
-        Map<Long, Row> rows = rows(List.of(eventIds));
         Map<Long, Anchoring> anchoring = anchorings.of(shown);
         for (int i = 0; i < eventIds.length; i++) {
             Row row = rows.get(eventIds[i]);
@@ -277,8 +276,16 @@ public class PageSnapshots {
     }
 
     private Map<Long, Row> rows(List<Long> ids) {
+        try (Connection c = db.getConnection()) {
+            return rows(c, ids);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the events of a page: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<Long, Row> rows(Connection c, List<Long> ids) throws SQLException {
         Map<Long, Row> rows = new HashMap<>();
-        try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(EVENTS)) {
+        try (PreparedStatement query = c.prepareStatement(EVENTS)) {
             query.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -287,28 +294,31 @@ public class PageSnapshots {
                     rows.put(row.id(), row);
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the events of a kept page: " + e.getMessage(), e);
         }
         return rows;
     }
 
-    /** A digest of an event's row and, for an event the page shows, its anchoring (null for one it does not). */
+    /**
+     * A digest of an event's row as the page depends on it: for an event the page shows (with its anchoring), its
+     * hash, which each visit recomputes from the stored event; for one it does not show (anchoring null), the stored
+     * event itself, which decided that it is none of the lot's ancestry.
+     */
     private static byte[] digest(Row row, Anchoring anchoring) {
-        Fields fields = new Fields().add(row.id()).add(row.recorder()).add(row.eventTime().toInstant().toString())
-                .add(row.event()).add(row.namespaces()).add(row.hashVersion()).add(row.hash()).add(row.prehash());
-        if (anchoring != null) {
-            fields.add(Objects.toString(anchoring.roundId())).add(anchoring.status().name()).add(anchoring.leafIndex())
-                    .add(anchoring.treeSize()).add(anchoring.auditPath()).add(anchoring.root()).add(anchoring.chainId())
-                    .add(anchoring.contract()).add(anchoring.sender()).add(anchoring.txHash())
-                    .add(Objects.toString(anchoring.blockNumber())).add(Objects.toString(anchoring.blockTime()));
+        Instant eventTime = row.eventTime().toInstant();
+        Fields fields = Fields.sha256().add(row.id()).add(row.recorder()).add(eventTime.getEpochSecond())
+                .add(eventTime.getNano()).add(row.hashVersion()).add(row.hash());
+        if (anchoring == null) {
+            return fields.add(row.event()).add(row.namespaces()).add(row.prehash()).result();
         }
-        return fields.sha256();
+        return fields.add(Objects.toString(anchoring.roundId())).add(anchoring.status().name())
+                .add(anchoring.leafIndex()).add(anchoring.treeSize()).add(anchoring.auditPath()).add(anchoring.root())
+                .add(anchoring.chainId()).add(anchoring.contract()).add(anchoring.sender()).add(anchoring.txHash())
+                .add(Objects.toString(anchoring.blockNumber())).add(Objects.toString(anchoring.blockTime())).result();
     }
 
     private byte[] mac(Lookup lookup, String[] identifiers, Long[] eventIds, Long[] shownIds, byte[][] digests,
             byte[] page) {
-        Fields fields = new Fields().add(lookup.subject()).add(lookup.language()).add(renderer).add(lookup.epoch())
+        Fields fields = Fields.mac(key).add(lookup.subject()).add(lookup.language()).add(renderer).add(lookup.epoch())
                 .add(lookup.batchVersion()).add(identifiers.length);
         Stream.of(identifiers).forEach(fields::add);
         fields.add(eventIds.length);
@@ -316,7 +326,7 @@ public class PageSnapshots {
         fields.add(shownIds.length);
         Stream.of(shownIds).forEach(fields::add);
         Stream.of(digests).forEach(fields::add);
-        return fields.add(page).mac(key);
+        return fields.add(page).result();
     }
 
     private static <T> T array(ResultSet rs, int column, Class<T> type) throws SQLException {
@@ -324,52 +334,96 @@ public class PageSnapshots {
         return type.cast(array == null ? java.lang.reflect.Array.newInstance(type.componentType(), 0) : array.getArray());
     }
 
-    /** Values written one after another, each with its length, so that no two lists of them read the same. */
+    /**
+     * Values fed one after another into a digest or MAC, each with its length, so that no two lists of them give the
+     * same bytes. Small values are gathered first: a digest's update costs more than the few bytes of one.
+     */
     private static final class Fields {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final DataOutputStream out = new DataOutputStream(bytes);
+        private static final MessageDigest SHA256;
+
+        static {
+            try {
+                SHA256 = MessageDigest.getInstance("SHA-256");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
+
+        private final MessageDigest sha;
+        private final Mac mac;
+        private final byte[] gathered = new byte[1024];
+        private int used;
+
+        private Fields(MessageDigest sha, Mac mac) {
+            this.sha = sha;
+            this.mac = mac;
+        }
+
+        static Fields sha256() {
+            try {
+                return new Fields((MessageDigest) SHA256.clone(), null);
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 cannot be copied", e);
+            }
+        }
+
+        static Fields mac(SecretKeySpec key) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return new Fields(null, mac);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+        }
 
         Fields add(String value) {
             return add(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
         }
 
         Fields add(byte[] value) {
-            try {
-                out.writeInt(value == null ? -1 : value.length);
-                if (value != null) {
-                    out.write(value);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("writing in memory", e);
+            add(value == null ? -1L : value.length);
+            if (value == null) {
+                return this;
+            }
+            if (value.length > gathered.length - used) {
+                flush();
+            }
+            if (value.length > gathered.length) {
+                update(value, value.length);
+            } else {
+                System.arraycopy(value, 0, gathered, used, value.length);
+                used += value.length;
             }
             return this;
         }
 
         Fields add(long value) {
-            try {
-                out.writeLong(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException("writing in memory", e);
+            if (gathered.length - used < Long.BYTES) {
+                flush();
+            }
+            for (int i = 0; i < Long.BYTES; i++) {
+                gathered[used++] = (byte) (value >>> (56 - 8 * i));
             }
             return this;
         }
 
-        byte[] sha256() {
-            try {
-                return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("every Java runtime has SHA-256", e);
+        private void flush() {
+            update(gathered, used);
+            used = 0;
+        }
+
+        private void update(byte[] bytes, int length) {
+            if (sha != null) {
+                sha.update(bytes, 0, length);
+            } else {
+                mac.update(bytes, 0, length);
             }
         }
 
-        byte[] mac(SecretKeySpec key) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return mac.doFinal(bytes.toByteArray());
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 unavailable", e);
-            }
+        byte[] result() {
+            flush();
+            return sha != null ? sha.digest() : mac.doFinal();
         }
     }
 }

@@ -1,6 +1,8 @@
 package city.trace.epcis.hash;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,6 +15,13 @@ import city.trace.gs1.InvalidIdentifierException;
  * web URIs; EPC URNs and Digital Links as constrained canonical Digital Links; numbers without trailing zeros.
  */
 final class ValueCanonicaliser {
+
+    /**
+     * Identifiers canonicalised before, by their text: parsing a Digital Link is most of a pre-hash's cost, and the
+     * events of a journey (or a capture) name the same lots again and again. Bounded: emptied when full.
+     */
+    private static final Map<String, String> IDENTIFIERS = new ConcurrentHashMap<>();
+    private static final int REMEMBERED_IDENTIFIERS = 4096;
 
     private final Namespaces namespaces;
 
@@ -51,18 +60,30 @@ final class ValueCanonicaliser {
         if (value.startsWith("urn:epcglobal:cbv:")) {
             return Vocabulary.webUriForCbvUrn(value);
         }
-        try {
-            if (EpcUrn.isEpcUrn(value)) {
-                return digitalLink(EpcUrn.toDigitalLink(value), value);
-            }
-            if (value.startsWith("http")) {
-                return digitalLink(DigitalLink.parse(value), value);
-            }
-        } catch (InvalidIdentifierException e) {
-            throw new InvalidEventException(e.getMessage(), e);
+        if (EpcUrn.isEpcUrn(value) || value.startsWith("http")) {
+            return identifier(value);
         }
         String number = Numbers.canonical(value);
         return number != null ? number : value;
+    }
+
+    /** An EPC URN or a web URI, as the constrained canonical Digital Link when it is one (else itself). */
+    private static String identifier(String value) {
+        String known = IDENTIFIERS.get(value);
+        if (known != null) {
+            return known;
+        }
+        String canonical;
+        try {
+            canonical = digitalLink(EpcUrn.isEpcUrn(value) ? EpcUrn.toDigitalLink(value) : DigitalLink.parse(value), value);
+        } catch (InvalidIdentifierException e) {
+            throw new InvalidEventException(e.getMessage(), e);
+        }
+        if (IDENTIFIERS.size() >= REMEMBERED_IDENTIFIERS) {
+            IDENTIFIERS.clear();
+        }
+        IDENTIFIERS.put(value, canonical);
+        return canonical;
     }
 
     private static String digitalLink(Optional<DigitalLink> link, String value) {
