@@ -89,6 +89,11 @@ public class Anchorings {
         return read(QUERY, null, eventIds);
     }
 
+    /** The same, read on a connection the caller holds (a reader that asks more of the database in one go). */
+    public Map<Long, Anchoring> of(Connection c, Collection<Long> eventIds) throws SQLException {
+        return read(c, QUERY, null, eventIds);
+    }
+
     /**
      * The anchoring of records that are not events (see {@link Outbox#enqueueRecord}), by record id; its
      * {@code eventId} is the record's id. Records in no round yet are {@link Anchoring#pending}.
@@ -98,12 +103,22 @@ public class Anchorings {
     }
 
     private Map<Long, Anchoring> read(String sql, String kind, Collection<Long> ids) {
-        Map<Long, Anchoring> anchorings = new HashMap<>();
-        ids.forEach(id -> anchorings.put(id, Anchoring.pending(id)));
+        if (ids.isEmpty()) {
+            return pending(ids);
+        }
+        try (Connection c = db.getConnection()) {
+            return read(c, sql, kind, ids);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the anchoring of records: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<Long, Anchoring> read(Connection c, String sql, String kind, Collection<Long> ids) throws SQLException {
+        Map<Long, Anchoring> anchorings = pending(ids);
         if (ids.isEmpty()) {
             return anchorings;
         }
-        try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+        try (PreparedStatement query = c.prepareStatement(sql)) {
             query.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             if (kind != null) {
                 query.setString(2, kind);
@@ -114,9 +129,13 @@ public class Anchorings {
                     anchorings.put(anchoring.eventId(), anchoring);
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the anchoring of records: " + e.getMessage(), e);
         }
+        return anchorings;
+    }
+
+    private static Map<Long, Anchoring> pending(Collection<Long> ids) {
+        Map<Long, Anchoring> anchorings = new HashMap<>();
+        ids.forEach(id -> anchorings.put(id, Anchoring.pending(id)));
         return anchorings;
     }
 

@@ -169,6 +169,7 @@ public class PageSnapshots {
         long epochNow;
         String batchNow;
         Map<Long, Row> rows = null;
+        Map<Long, Anchoring> anchoring = null;
         try (Connection c = db.getConnection()) {
             try (PreparedStatement query = c.prepareStatement(LOOKUP)) {
                 query.setString(1, subject.keyValue());
@@ -191,6 +192,7 @@ public class PageSnapshots {
                     if (renderer.equals(renderedBy) && epoch == epochNow && Objects.equals(batchVersion, batchNow)
                             && Arrays.equals(eventIds, array(rs, 12, Long[].class)) && digests.length == eventIds.length) {
                         rows = rows(c, List.of(eventIds));
+                        anchoring = anchorings.of(c, List.of(shownIds));
                     }
                 }
             }
@@ -199,7 +201,7 @@ public class PageSnapshots {
         }
         Lookup miss = new Lookup(subject.path(), language, epochNow, batchNow, null);
         if (rows == null || !MessageDigest.isEqual(mac, mac(miss, identifiers, eventIds, shownIds, digests, page))
-                || !stillHolds(rows, eventIds, shownIds, digests)) {
+                || !stillHolds(rows, anchoring, eventIds, shownIds, digests)) {
             return miss;
         }
         served.increment();
@@ -253,9 +255,9 @@ public class PageSnapshots {
      * Whether every event row and shown event's anchoring is as kept, and every shown event's hash recomputes from
      * its stored row: what the verifier checked when the page was built, of roots the chain had confirmed.
      */
-    private boolean stillHolds(Map<Long, Row> rows, Long[] eventIds, Long[] shownIds, byte[][] digests) {
+    private boolean stillHolds(Map<Long, Row> rows, Map<Long, Anchoring> anchoring, Long[] eventIds, Long[] shownIds,
+            byte[][] digests) {
         List<Long> shown = List.of(shownIds);
-        Map<Long, Anchoring> anchoring = anchorings.of(shown);
         for (int i = 0; i < eventIds.length; i++) {
             Row row = rows.get(eventIds[i]);
             if (row == null || !MessageDigest.isEqual(digests[i], digest(row, anchoring.get(row.id())))) {
