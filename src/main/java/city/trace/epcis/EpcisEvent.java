@@ -1,10 +1,13 @@
 package city.trace.epcis;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
@@ -24,6 +27,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import city.trace.epcis.hash.CanonicalValues;
 import city.trace.epcis.hash.Vocabulary;
 import city.trace.org.Organization;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -105,6 +109,31 @@ public class EpcisEvent extends PanacheEntityBase {
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The first column (as pages show it) that says otherwise than the stored event itself, if any: the columns are
+     * derived from the event when it is stored, and only the event is hashed and anchored.
+     */
+    public Optional<String> columnDisagreeing() {
+        EventFacts facts;
+        try {
+            facts = EventFacts.of(json(), new CanonicalValues(prefixes()));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // an event that cannot be read is the verifier's TAMPERED already
+        }
+        Map<String, Boolean> agree = new LinkedHashMap<>();
+        agree.put("event_type", Objects.equals(facts.type(), eventType));
+        agree.put("action", Objects.equals(facts.action(), action));
+        // the column holds microseconds
+        agree.put("event_time", eventTime != null
+                && Math.abs(Duration.between(facts.eventTime(), eventTime).toNanos()) < 1_000);
+        agree.put("event_time_zone_offset", Objects.equals(facts.eventTimeZoneOffset(), eventTimeZoneOffset));
+        agree.put("biz_step", Objects.equals(facts.bizStep(), bizStep));
+        agree.put("disposition", Objects.equals(facts.disposition(), disposition));
+        agree.put("read_point", Objects.equals(facts.readPoint(), readPoint));
+        agree.put("biz_location", Objects.equals(facts.bizLocation(), bizLocation));
+        return agree.entrySet().stream().filter(column -> !column.getValue()).map(Map.Entry::getKey).findFirst();
     }
 
     public static JsonNode parseEvent(String eventJson) {

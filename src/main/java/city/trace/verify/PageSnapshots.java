@@ -72,7 +72,8 @@ public class PageSnapshots {
 
     private static final String EVENTS = """
             select id, organization_id, event_time, cast(event as text), cast(namespaces as text), hash_version, hash,
-                   prehash
+                   prehash, concat_ws(' ', event_type, action, event_time_zone_offset, biz_step, disposition,
+                   read_point, biz_location)
             from epcis_event where id = any(?)""";
 
     private static final String KEEP = """
@@ -95,9 +96,12 @@ public class PageSnapshots {
         }
     }
 
-    /** An event's row as the checks read it. */
+    /**
+     * An event's row as the checks read it; {@code shownColumns}: the other columns pages show (type, action, offset,
+     * business step, disposition, read point, business location), which the verifier checks against the event.
+     */
     private record Row(long id, long recorder, OffsetDateTime eventTime, String event, String namespaces,
-            String hashVersion, String hash, String prehash) {
+            String hashVersion, String hash, String prehash, String shownColumns) {
     }
 
     @Inject
@@ -292,7 +296,8 @@ public class PageSnapshots {
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     Row row = new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9));
                     rows.put(row.id(), row);
                 }
             }
@@ -308,7 +313,7 @@ public class PageSnapshots {
     private static byte[] digest(Row row, Anchoring anchoring) {
         Instant eventTime = row.eventTime().toInstant();
         Fields fields = Fields.sha256().add(row.id()).add(row.recorder()).add(eventTime.getEpochSecond())
-                .add(eventTime.getNano()).add(row.hashVersion()).add(row.hash());
+                .add(eventTime.getNano()).add(row.shownColumns()).add(row.hashVersion()).add(row.hash());
         if (anchoring == null) {
             return fields.add(row.event()).add(row.namespaces()).add(row.prehash()).result();
         }

@@ -94,6 +94,14 @@ public class Verifier {
             Verification verification = entry == null
                     ? Verification.of(Outcome.TAMPERED, "the stored event cannot be read as an EPCIS event")
                     : Verification.of(reports.next(), entry.proof());
+            if (!verification.isTampered()) {
+                // pages show the event's columns: they must say what the anchored event says
+                String column = event.columnDisagreeing().orElse(null);
+                if (column != null) {
+                    verification = Verification.of(Outcome.TAMPERED,
+                            "the stored " + column.replace('_', ' ') + " is not what the event says");
+                }
+            }
             if (verification.isTampered()) {
                 alerts.raise(event.id, verification.reason());
             }

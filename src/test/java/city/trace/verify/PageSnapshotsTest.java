@@ -115,6 +115,15 @@ class PageSnapshotsTest {
     }
 
     @Test
+    void aColumnThePageShowsEditedAloneShowsAsTampered() {
+        Lot lot = keptLot();
+        behindTheAppsBack("update epcis_event set biz_step = ?1 where event_id = ?2",
+                "https://ref.gs1.org/cbv/BizStep-inspecting", lot.eventId());
+        given().accept("text/html").get(lot.path()).then().body(containsString("verdict-TAMPERED"),
+                containsString("the stored biz step is not what the event says"), not(containsString("verdict-VERIFIED")));
+    }
+
+    @Test
     void aNewEventAboutTheLotShowsAtOnce() {
         Lot lot = keptLot();
         int steps = lot.page().split("class=\"step ", -1).length;
