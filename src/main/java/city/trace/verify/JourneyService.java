@@ -176,7 +176,8 @@ public class JourneyService {
      */
     private static boolean settled(Collection<Verifier.Verified> verified, Journey.Temperatures temperatures) {
         return temperatures == null && !verified.isEmpty() && verified.stream().allMatch(v -> v.bundled() != null
-                && v.bundled().device() == null && v.verification().outcome() == Outcome.VERIFIED && v.bundled().status() == AnchoringStatus.FINAL);
+                && v.bundled().device() == null && v.verification().outcome() == Outcome.VERIFIED
+                && v.bundled().status() == AnchoringStatus.FINAL);
     }
 
     /**
@@ -221,10 +222,10 @@ public class JourneyService {
      */
     private Collected collect(Item subject) {
         Map<String, List<EpcisEvent>> naming = EpcisEvent.listNamingUpstream(subject.digitalLink(), config.maxUpstreamDepth());
+        List<EpcisEvent> read = naming.values().stream().flatMap(List::stream).distinct().toList();
         Collected collected = new Collected(new LinkedHashMap<>(), new LinkedHashMap<>(), naming.keySet(),
-                naming.values().stream().flatMap(List::stream).map(event -> event.id).collect(Collectors.toSet()));
-        Map<Long, List<Violation>> violations = claimChecks.check(
-                naming.values().stream().flatMap(List::stream).distinct().toList());
+                read.stream().map(event -> event.id).collect(Collectors.toSet()));
+        Map<Long, List<Violation>> violations = claimChecks.check(read);
         Set<String> seen = new HashSet<>();
         Deque<Item> items = new ArrayDeque<>(List.of(subject));
         while (!items.isEmpty()) {

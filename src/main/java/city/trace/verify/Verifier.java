@@ -96,7 +96,7 @@ public class Verifier {
                     : Verification.of(reports.next(), entry.proof());
             if (!verification.isTampered()) {
                 // pages show the event's columns: they must say what the anchored event says
-                String column = event.columnDisagreeing().orElse(null);
+                String column = event.columnDisagreeing(entry.event(), entry.namespaces()).orElse(null);
                 if (column != null) {
                     verification = Verification.of(Outcome.TAMPERED,
                             "the stored " + column.replace('_', ' ') + " is not what the event says");
