@@ -66,7 +66,8 @@ rows=$(printf '| every lot'"'"'s page once (first visits) | 50 | **%s** | %s | %
   "$first_p99" "$first_errors")$'\n'
 
 say "Measuring ($SECONDS_EACH s a run)"
-random_pages 50 "$(( SMOKE ? 1 : 10 ))" # warm-up: JIT, connection pools
+WARM_UP_SECONDS=$(( SMOKE ? 1 : 30 ))
+random_pages 200 "$WARM_UP_SECONDS" # warm-up: JIT, connection pools, PostgreSQL's buffers
 for connections in 50 200; do
   wrk_run "/q/health/live" "$connections" "$SECONDS_EACH" "$APP_URL/q/health/live"
   floor=$WRK_RPS
@@ -132,13 +133,15 @@ events=$(awk '/^Generated/ {print $5}' "$LOG_DIR/city.txt")
     "$(awk -v s="$steps" -v n="$checked" 'BEGIN {printf "%.1f", s / n}')"
   printf '(`city.trace.bench.EveryLot`, 50 clients): each built, verified and, its journey settled, kept in the database (%s pages ' \
     "$kept_pages"
-  printf 'kept after it). Then each wrk request (2 threads, %s s a run, after a warm-up) asks for the page of a lot ' \
-    "$SECONDS_EACH"
+  printf 'kept after it). Then, after %s s of the same at 200 clients to warm up, each wrk request (2 threads, %s s a ' \
+    "$WARM_UP_SECONDS" "$SECONDS_EACH"
+  printf 'run) asks for the page of a lot '
   printf 'drawn at random (`scripts/random-lot.lua`), gzip as browsers ask: served from the kept pages after the '
   printf 're-check at every visit (the events'"'"' rows, anchoring and recomputed hashes, the epoch, the batch, the MAC); '
   printf 'the page cache in memory is as deployed (pages kept 5 s), which random lots rarely hit. '
   printf 'The app with the JVM options of `./run.sh`, '
-  printf 'PostgreSQL 17 (embedded) and anvil on the same machine; wrk shares the cores with them. Errors are non-2xx '
+  printf 'PostgreSQL 17 (embedded, shared_buffers %s) and anvil on the same machine; wrk shares the cores with them. Errors are non-2xx ' \
+    "${CITYTRACE_DB_SHARED_BUFFERS:-512MB}"
   printf 'answers and socket errors; the last column is the page rate as a share of the floor measured just before.\n\n'
   printf '| Endpoint | Clients | Requests/s | p50 | p99 | Errors | ratio to the floor |\n'
   printf '|---|---:|---:|---:|---:|---:|---:|\n%s\n' "$rows"

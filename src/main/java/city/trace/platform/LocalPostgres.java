@@ -21,8 +21,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * variables rather than Quarkus configuration:
  * <ul>
  * <li>{@code DB_URL} (with {@code DB_USER}, {@code DB_PASSWORD}) set: nothing is started;</li>
- * <li>otherwise the data folder is {@code $CITYTRACE_DATA_DIR/postgres} (default {@code .citytrace/postgres})
- * and the port {@code $CITYTRACE_DB_PORT} (default 5433).</li>
+ * <li>otherwise the data folder is {@code $CITYTRACE_DATA_DIR/postgres} (default {@code .citytrace/postgres}),
+ * the port {@code $CITYTRACE_DB_PORT} (default 5433) and the shared buffers {@code $CITYTRACE_DB_SHARED_BUFFERS}
+ * (default {@value #SHARED_BUFFERS}).</li>
  * </ul>
  */
 final class LocalPostgres {
@@ -30,6 +31,12 @@ final class LocalPostgres {
     private static final Logger LOG = Logger.getLogger(LocalPostgres.class);
     private static final String DATABASE = "citytrace";
     private static final String SUPERUSER = "postgres";
+    /**
+     * PostgreSQL's own default (128 MB) holds less than a city's events, anchoring and kept pages: public pages of
+     * random lots then read most blocks through the kernel (benchmarks/random-lots.md). Memory is taken as blocks
+     * are first read, not at start.
+     */
+    private static final String SHARED_BUFFERS = "512MB";
 
     private static EmbeddedPostgres running;
 
@@ -50,6 +57,7 @@ final class LocalPostgres {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    .setServerConfig("shared_buffers", setting("CITYTRACE_DB_SHARED_BUFFERS").orElse(SHARED_BUFFERS))
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setOverrideWorkingDirectory(dataDir.resolveSibling("postgres-binaries").toFile())
                     .start();

@@ -317,10 +317,12 @@ public class PageSnapshots {
         if (anchoring == null) {
             return fields.add(row.event()).add(row.namespaces()).add(row.prehash()).result();
         }
-        return fields.add(Objects.toString(anchoring.roundId())).add(anchoring.status().name())
+        Instant blockTime = anchoring.blockTime();
+        return fields.add(anchoring.roundId()).add(anchoring.status().ordinal())
                 .add(anchoring.leafIndex()).add(anchoring.treeSize()).add(anchoring.auditPath()).add(anchoring.root())
                 .add(anchoring.chainId()).add(anchoring.contract()).add(anchoring.sender()).add(anchoring.txHash())
-                .add(Objects.toString(anchoring.blockNumber())).add(Objects.toString(anchoring.blockTime())).result();
+                .add(anchoring.blockNumber()).add(blockTime == null ? null : blockTime.getEpochSecond())
+                .add(blockTime == null ? 0 : blockTime.getNano()).result();
     }
 
     private byte[] mac(Lookup lookup, String[] identifiers, Long[] eventIds, Long[] shownIds, byte[][] digests,
@@ -403,6 +405,11 @@ public class PageSnapshots {
                 used += value.length;
             }
             return this;
+        }
+
+        /** A number that may be absent: a mark of its presence, then its value. */
+        Fields add(Long value) {
+            return value == null ? add(0L) : add(1L).add(value.longValue());
         }
 
         Fields add(long value) {
