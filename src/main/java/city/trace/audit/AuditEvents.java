@@ -70,8 +70,11 @@ public class AuditEvents {
             Set<String> places = new LinkedHashSet<>();
             Set<String> identifiers = new HashSet<>();
             for (EpcisEvent event : events) {
-                EventClaims claims = event.claims().orElse(null);
-                entries.add(new Entry(event, claims, verified.get(event.id)));
+                Verifier.Verified its = verified.get(event.id);
+                // read from the event the verifier parsed
+                EventClaims claims = its.bundled() == null ? null
+                        : EpcisEvent.claims(its.bundled().event(), its.bundled().namespaces()).orElse(null);
+                entries.add(new Entry(event, claims, its));
                 if (claims != null) {
                     places.add(claims.location());
                     claims.sources().forEach(party -> places.add(party.id()));

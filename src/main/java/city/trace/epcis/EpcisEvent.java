@@ -105,7 +105,16 @@ public class EpcisEvent extends PanacheEntityBase {
     /** What the stored event claims about goods, places and parties; empty when it cannot be read. */
     public Optional<EventClaims> claims() {
         try {
-            return Optional.of(EventClaims.of(json(), prefixes()));
+            return claims(json(), prefixes());
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The same of an event already parsed ({@code json}, with its {@code prefixes}): no second parse. */
+    public static Optional<EventClaims> claims(JsonNode json, Map<String, String> prefixes) {
+        try {
+            return Optional.of(EventClaims.of(json, prefixes));
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }

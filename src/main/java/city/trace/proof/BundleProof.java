@@ -28,10 +28,7 @@ public record BundleProof(@JsonProperty(required = true) long leafIndex,
     public BundleProof {
         BundleFields.notNegative(leafIndex, "leafIndex");
         BundleFields.notNegative(treeSize, "treeSize");
-        for (int i = 0; i < BundleFields.present(auditPath, "auditPath").size(); i++) {
-            BundleFields.bytes32(auditPath.get(i), "auditPath[" + i + "]");
-        }
-        auditPath = List.copyOf(auditPath);
+        auditPath = List.copyOf(BundleFields.bytes32Each(auditPath, "auditPath"));
         BundleFields.bytes32(root, "root");
         BundleFields.address(contract, "contract");
         if (txHash != null) {

@@ -1,8 +1,6 @@
 package city.trace.proof;
 
 import java.util.HexFormat;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import city.trace.merkle.Bytes32;
 
@@ -12,15 +10,27 @@ import city.trace.merkle.Bytes32;
  */
 public record EventHashId(Bytes32 digest, String versionLabel) {
 
-    private static final Pattern FORM = Pattern.compile("ni:///sha-256;([0-9a-fA-F]{64})\\?ver=(\\S+)");
+    private static final String PREFIX = "ni:///sha-256;";
+    private static final String VERSION = "?ver=";
+    private static final int DIGITS = 64;
 
     /** @throws IllegalArgumentException when {@code hash} is not of that form */
     public static EventHashId parse(String hash) {
-        Matcher matcher = FORM.matcher(hash);
-        if (!matcher.matches()) {
+        // taken apart by hand rather than by a regular expression: every event of a page, trace or export has one
+        int digits = PREFIX.length();
+        int version = digits + DIGITS + VERSION.length();
+        boolean matches = hash.length() > version && hash.startsWith(PREFIX) && hash.startsWith(VERSION, digits + DIGITS);
+        for (int i = digits; matches && i < digits + DIGITS; i++) {
+            char c = hash.charAt(i);
+            matches = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        }
+        for (int i = version; matches && i < hash.length(); i++) {
+            matches = " \t\n\u000B\f\r".indexOf(hash.charAt(i)) < 0; // as \S in a regular expression
+        }
+        if (!matches) {
             throw new IllegalArgumentException("expected ni:///sha-256;<64 hex digits>?ver=<version>, found \""
                     + hash + "\"");
         }
-        return new EventHashId(Bytes32.of(HexFormat.of().parseHex(matcher.group(1))), matcher.group(2));
+        return new EventHashId(Bytes32.of(HexFormat.of().parseHex(hash, digits, digits + DIGITS)), hash.substring(version));
     }
 }
