@@ -1,7 +1,9 @@
 package city.trace.custody;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,8 +37,9 @@ public class ClaimChecks {
     /** The rules each stored event breaks (empty when its recorder was entitled to record it), by database id. */
     public Map<Long, List<Violation>> check(Collection<EpcisEvent> events) {
         Map<Long, List<Violation>> results = new HashMap<>();
-        Map<EpcisEvent, EventClaims> readable = new HashMap<>();
-        for (EpcisEvent event : events) {
+        // oldest first: the records before each event are then cut from the history in one pass
+        Map<EpcisEvent, EventClaims> readable = new LinkedHashMap<>();
+        for (EpcisEvent event : events.stream().sorted(Comparator.comparingLong(e -> e.id)).toList()) {
             if (vouched.contains(event.id)) {
                 results.put(event.id, List.of());
                 continue;

@@ -1,5 +1,6 @@
 package city.trace.custody;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +21,16 @@ public final class CustodyHistory {
     private final Map<String, Set<Long>> shipmentParties;
     private final Map<String, Long> carriers;
     private final List<EventQueryRepository.Sighting> sightings;
-    private final List<StockLedger.Entry> movements;
+    /** The ledger's movements by item, each item's in the order of its events. */
+    private final Map<String, List<StockLedger.Entry>> movements = new HashMap<>();
+    /** How far each item's movements are applied, so that events judged in order apply each movement once. */
+    private final Map<String, Cursor> cursors = new HashMap<>();
+
+    private static final class Cursor {
+        private final Holdings applied = Holdings.empty();
+        private int next;
+        private long before = Long.MIN_VALUE;
+    }
 
     CustodyHistory(Members members, List<Delegation> delegations, Map<String, Set<Long>> shipmentParties,
             Map<String, Long> carriers, List<EventQueryRepository.Sighting> sightings, List<StockLedger.Entry> movements) {
@@ -29,7 +39,7 @@ public final class CustodyHistory {
         this.shipmentParties = shipmentParties;
         this.carriers = carriers;
         this.sightings = sightings;
-        this.movements = movements;
+        movements.forEach(m -> this.movements.computeIfAbsent(m.movement().item(), item -> new ArrayList<>()).add(m));
     }
 
     /** The records as they stood just before event {@code eventId} was stored. */
@@ -43,8 +53,23 @@ public final class CustodyHistory {
 
     /** The stock of the goods just before event {@code eventId} was stored. */
     public Holdings holdingsBefore(long eventId) {
-        Holdings holdings = Holdings.empty();
-        movements.stream().filter(m -> m.eventId() < eventId).forEach(m -> holdings.apply(m.movement()));
-        return holdings;
+        return Holdings.of(item -> balancesBefore(item, eventId));
+    }
+
+    /**
+     * An item's balances just before event {@code eventId}: its movements up to there applied, from where the last
+     * ask left off when it asked about no later event (events judged oldest first apply each movement once).
+     */
+    private Map<String, Holdings.Balance> balancesBefore(String item, long eventId) {
+        List<StockLedger.Entry> its = movements.getOrDefault(item, List.of());
+        Cursor cursor = cursors.get(item);
+        if (cursor == null || eventId < cursor.before) {
+            cursors.put(item, cursor = new Cursor());
+        }
+        while (cursor.next < its.size() && its.get(cursor.next).eventId() < eventId) {
+            cursor.applied.apply(its.get(cursor.next++).movement());
+        }
+        cursor.before = eventId;
+        return cursor.applied.balancesOf(item);
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * How much of some items is where, at one moment: read from stock (or from the ledger up to an event), then
@@ -18,14 +19,31 @@ public final class Holdings {
     }
 
     private final Map<String, Map<String, Balance>> byItem = new HashMap<>();
+    /** An item's balances by place, taken (copied) when the item is first asked about; null: none to take. */
+    private final Function<String, Map<String, Balance>> balancesOf;
+
+    private Holdings(Function<String, Map<String, Balance>> balancesOf) {
+        this.balancesOf = balancesOf;
+    }
 
     public static Holdings empty() {
-        return new Holdings();
+        return new Holdings(null);
+    }
+
+    /**
+     * Holdings whose items' balances are taken from {@code balancesOf} when an item is first asked about: judging
+     * an event asks about the few items it names, not about everything the records hold.
+     */
+    public static Holdings of(Function<String, Map<String, Balance>> balancesOf) {
+        return new Holdings(balancesOf);
     }
 
     /** Adds a movement's quantity to its item and place (a place takes the holder the movement names). */
     public void apply(Movement movement) {
-        Map<String, Balance> places = byItem.computeIfAbsent(movement.item(), item -> new LinkedHashMap<>());
+        Map<String, Balance> places = places(movement.item());
+        if (places.isEmpty()) {
+            byItem.put(movement.item(), places = new LinkedHashMap<>());
+        }
         Balance before = places.get(movement.place());
         BigDecimal quantity = before == null ? movement.quantity() : before.quantity().add(movement.quantity());
         Long holder = movement.holderId() != null || before == null ? movement.holderId() : before.holderId();
@@ -39,24 +57,37 @@ public final class Holdings {
 
     /** The item's balance at a place (zero when the place never held it). */
     public BigDecimal at(String item, String place) {
-        Balance balance = byItem.getOrDefault(item, Map.of()).get(place);
+        Balance balance = places(item).get(place);
         return balance == null ? BigDecimal.ZERO : balance.quantity();
     }
 
     /** Whether any place ever held the item (places keep their balance at zero once emptied). */
     public boolean knows(String item) {
-        return byItem.containsKey(item);
+        return !places(item).isEmpty();
     }
 
     /** The base unit the item is counted in, or null before anything of it was recorded. */
     public String unitOf(String item) {
-        return byItem.getOrDefault(item, Map.of()).values().stream().map(Balance::unit).filter(Objects::nonNull)
-                .findFirst().orElse(null);
+        return places(item).values().stream().map(Balance::unit).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Every place holding some of the item. */
     public List<Balance> placesHolding(String item) {
-        return byItem.getOrDefault(item, Map.of()).values().stream()
-                .filter(b -> b.quantity().signum() > 0).toList();
+        return places(item).values().stream().filter(b -> b.quantity().signum() > 0).toList();
+    }
+
+    /** The item's balances by place (empty: none); live, so that whoever reads them must not keep them. */
+    Map<String, Balance> balancesOf(String item) {
+        return places(item);
+    }
+
+    private Map<String, Balance> places(String item) {
+        Map<String, Balance> places = byItem.get(item);
+        if (places == null && balancesOf != null) {
+            Map<String, Balance> taken = balancesOf.apply(item);
+            places = taken.isEmpty() ? Map.of() : new LinkedHashMap<>(taken);
+            byItem.put(item, places);
+        }
+        return places == null ? Map.of() : places;
     }
 }
