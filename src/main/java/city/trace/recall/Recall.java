@@ -2,6 +2,7 @@ package city.trace.recall;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -76,6 +77,11 @@ public class Recall extends PanacheEntityBase {
     public static List<Recall> listConcerning(Organization org) {
         return find("from Recall r join fetch r.declaredBy where r.declaredBy = ?1 or exists (from RecallLot l "
                 + "where l.recall = r and l.owner = ?1) order by case when r.closedAt is null then 0 else 1 end, r.declaredAt desc", org).list();
+    }
+
+    /** The open recall of a lot (its canonical Digital Link), if it has one. */
+    public static Optional<Recall> findOpenOf(String lotLink) {
+        return find("lotLink = ?1 and closedAt is null", lotLink).firstResultOptional();
     }
 
     public static List<Recall> listOpen() {

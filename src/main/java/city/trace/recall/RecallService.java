@@ -79,6 +79,9 @@ public class RecallService {
                 && !members.ownerOf(link).map(owner -> owner.id.equals(declarer.organization().id)).orElse(false))
                 .ifPresent(link -> errors.add("lot", "Only a regulator or the lot's maker may recall it; "
                         + "this lot's GS1 company prefix is not your organisation's"));
+        // a second recall would record the lot and everything made from it recalled again
+        lot.flatMap(Recall::findOpenOf).ifPresent(open -> errors.add("lot", "This lot is already recalled (recall #"
+                + open.id + ", open since " + open.declaredAt + "): close that recall before declaring another"));
         errors.throwIfAny();
         Map<String, Integer> reached = traces.reach(List.of(lot.get()), Direction.FORWARD, QueryScope.EVERYTHING);
         if (reached.size() == 1 && !EpcisEvent.existsNaming(lot.get())) {

@@ -186,6 +186,13 @@ class RecallTest {
         // anchored like every event
         Anchoring.await(recallEvents, Anchoring.status("FINAL"), Duration.ofSeconds(60));
 
+        // while it is open, the lot cannot be recalled a second time: nothing is recorded again
+        long recalls = Demo.read(() -> Recall.count());
+        Browser.open("/recalls/new").submit().formParam("lot", flour).formParam("reason", "Salmonella, again")
+                .formParam("severity", "CLASS_I").post("/recalls").then().statusCode(400)
+                .body(containsString("This lot is already recalled (recall #" + recall + ","));
+        assertEquals(recalls, (long) Demo.read(() -> Recall.count()));
+
         // the regulator's dashboard lists it; closing it keeps its lots recalled and its history
         given().get("/dashboard").then().body(containsString("Open recalls"), containsString("/recalls/" + recall));
         Browser.open("/recalls/" + recall).submit().formParam("note", "All lots destroyed").post("/recalls/" + recall + "/close")
