@@ -223,21 +223,29 @@ public class PageSnapshots {
             return;
         }
         Journey.Read read = journey.read();
-        Map<Long, Row> rows = rows(read.eventIds());
-        Map<Long, Anchoring> anchoring = anchorings.of(read.shownIds());
         Map<Long, String> shownHashes = Stream.concat(journey.steps().stream(), journey.claims().stream())
                 .collect(Collectors.toMap(Journey.Step::id, Journey.Step::hash, (a, b) -> a));
-        boolean asVerified = rows.keySet().containsAll(read.eventIds()) && read.shownIds().stream()
-                .allMatch(id -> rows.get(id).hash().equals(shownHashes.get(id)) && anchoring.get(id).isFinal());
-        if (!asVerified) {
-            return;
+        try (Connection c = db.getConnection()) {
+            Map<Long, Row> rows = rows(c, read.eventIds());
+            Map<Long, Anchoring> anchoring = anchorings.of(c, read.shownIds());
+            boolean asVerified = rows.keySet().containsAll(read.eventIds()) && read.shownIds().stream()
+                    .allMatch(id -> rows.get(id).hash().equals(shownHashes.get(id)) && anchoring.get(id).isFinal());
+            if (asVerified) {
+                insert(c, lookup, read, rows, anchoring, page);
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Could not keep the page of %s: %s", lookup.subject(), e.getMessage());
         }
+    }
+
+    private void insert(Connection c, Lookup lookup, Journey.Read read, Map<Long, Row> rows,
+            Map<Long, Anchoring> anchoring, RenderedPage page) throws SQLException {
         Long[] eventIds = read.eventIds().toArray(Long[]::new);
         Long[] shownIds = read.shownIds().stream().sorted().toArray(Long[]::new);
         byte[][] digests = Arrays.stream(eventIds).map(id -> digest(rows.get(id), anchoring.get(id))).toArray(byte[][]::new);
         String[] identifiers = read.identifiers().toArray(String[]::new);
         byte[] mac = mac(lookup, identifiers, eventIds, shownIds, digests, page.gzipped());
-        try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement(KEEP)) {
+        try (PreparedStatement insert = c.prepareStatement(KEEP)) {
             insert.setString(1, lookup.subject());
             insert.setString(2, lookup.language());
             insert.setString(3, renderer);
@@ -250,8 +258,6 @@ public class PageSnapshots {
             insert.setBytes(10, page.gzipped());
             insert.setBytes(11, mac);
             insert.executeUpdate();
-        } catch (SQLException e) {
-            LOG.warnf("Could not keep the page of %s: %s", lookup.subject(), e.getMessage());
         }
     }
 
@@ -278,14 +284,6 @@ public class PageSnapshots {
             return again.hash().equals(row.hash()) && again.prehash().equals(row.prehash());
         } catch (RuntimeException unreadable) {
             return false;
-        }
-    }
-
-    private Map<Long, Row> rows(List<Long> ids) {
-        try (Connection c = db.getConnection()) {
-            return rows(c, ids);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the events of a page: " + e.getMessage(), e);
         }
     }
 
