@@ -20,10 +20,10 @@ public final class Holdings {
 
     private final Map<String, Map<String, Balance>> byItem = new HashMap<>();
     /** An item's balances by place, taken (copied) when the item is first asked about; null: none to take. */
-    private final Function<String, Map<String, Balance>> balancesOf;
+    private final Function<String, Map<String, Balance>> source;
 
-    private Holdings(Function<String, Map<String, Balance>> balancesOf) {
-        this.balancesOf = balancesOf;
+    private Holdings(Function<String, Map<String, Balance>> source) {
+        this.source = source;
     }
 
     public static Holdings empty() {
@@ -83,8 +83,8 @@ public final class Holdings {
 
     private Map<String, Balance> places(String item) {
         Map<String, Balance> places = byItem.get(item);
-        if (places == null && balancesOf != null) {
-            Map<String, Balance> taken = balancesOf.apply(item);
+        if (places == null && source != null) {
+            Map<String, Balance> taken = source.apply(item);
             places = taken.isEmpty() ? Map.of() : new LinkedHashMap<>(taken);
             byItem.put(item, places);
         }

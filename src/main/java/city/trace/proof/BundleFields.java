@@ -1,5 +1,6 @@
 package city.trace.proof;
 
+import java.util.HexFormat;
 import java.util.List;
 
 /** The checks the bundle records run on their fields, with messages that name the field. */
@@ -54,8 +55,7 @@ final class BundleFields {
     private static boolean isPrefixedHex(String value, int digits) {
         boolean matches = value != null && value.length() == digits + 2 && value.startsWith("0x");
         for (int i = 2; matches && i < value.length(); i++) {
-            char c = value.charAt(i);
-            matches = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            matches = HexFormat.isHexDigit(value.charAt(i));
         }
         return matches;
     }

@@ -21,8 +21,7 @@ public record EventHashId(Bytes32 digest, String versionLabel) {
         int version = digits + DIGITS + VERSION.length();
         boolean matches = hash.length() > version && hash.startsWith(PREFIX) && hash.startsWith(VERSION, digits + DIGITS);
         for (int i = digits; matches && i < digits + DIGITS; i++) {
-            char c = hash.charAt(i);
-            matches = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            matches = HexFormat.isHexDigit(hash.charAt(i));
         }
         for (int i = version; matches && i < hash.length(); i++) {
             matches = " \t\n\u000B\f\r".indexOf(hash.charAt(i)) < 0; // as \S in a regular expression

@@ -1,5 +1,7 @@
 package city.trace.epcis.validation;
 
+import java.util.HexFormat;
+
 /**
  * Absolute URIs as EPCIS fields of type URI want them (RFC 3986 syntax, also IRIs with non-ASCII letters):
  * a scheme, a colon and at least one character that a URI may contain. CURIEs such as {@code example:batch}
@@ -21,7 +23,8 @@ final class Uris {
         for (int i = colon + 1; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '%') {
-                if (i + 2 >= text.length() || !isHex(text.charAt(i + 1)) || !isHex(text.charAt(i + 2))) {
+                if (i + 2 >= text.length() || !HexFormat.isHexDigit(text.charAt(i + 1))
+                        || !HexFormat.isHexDigit(text.charAt(i + 2))) {
                     return false;
                 }
             } else if (c < 0x80 ? !isAlphanumeric(c) && ALLOWED.indexOf(c) < 0 : Character.isISOControl(c)
@@ -64,9 +67,5 @@ final class Uris {
 
     private static boolean isAlphanumeric(char c) {
         return isLetter(c) || c >= '0' && c <= '9';
-    }
-
-    private static boolean isHex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }
