@@ -107,6 +107,17 @@ class DeviceApiTest {
     }
 
     @Test
+    void aBatchOfReadingsLeavesThePagesKeptBeforeItValid() {
+        Truck truck = truckCarryingWheat("ES256");
+        long epoch = pageEpoch();
+        truck.send(truck.sign(1, readings(Instant.now().minus(10, ChronoUnit.MINUTES), 10, 4.0))).then().statusCode(201);
+        truck.send(truck.sign(2, readings(Instant.now().minus(5, ChronoUnit.MINUTES), 5, 4.5))).then().statusCode(201);
+        // the device's counter moved, nothing a page shows of the registry did
+        assertEquals(2L, Demo.read(() -> Device.<Device>findById(truck.id()).lastCounter));
+        assertEquals(epoch, pageEpoch());
+    }
+
+    @Test
     void theLotsProofBundleCarriesTheSignedBatchAndTheCommandLineVerifierChecksIt() throws Exception {
         Truck truck = truckCarryingWheat("ES256");
         String jws = truck.sign(1, readings(Instant.now().minus(20, ChronoUnit.MINUTES), 20, 4.0));
@@ -299,6 +310,11 @@ class DeviceApiTest {
 
     private static List<ColdChainAlert> alerts(String lot) {
         return Demo.read(() -> ColdChainAlert.<ColdChainAlert>list("lot", lot));
+    }
+
+    private static long pageEpoch() {
+        return Demo.read(() -> ((Number) Device.getEntityManager().createNativeQuery("select value from page_epoch")
+                .getSingleResult()).longValue());
     }
 
     private static long batchCount() {
