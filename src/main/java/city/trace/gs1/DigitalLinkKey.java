@@ -29,6 +29,7 @@ public enum DigitalLinkKey {
         NONE, DIGITS, CSET_82, CSET_39
     }
 
+    private static final int SHORTEST_COMPANY_PREFIX = 4;
     private static final Map<String, DigitalLinkKey> BY_PATH_SEGMENT = new HashMap<>();
     private static final Map<String, String> QUALIFIER_SHORT_NAMES = Map.of("cpv", "22", "lot", "10", "ser", "21");
 
@@ -91,6 +92,12 @@ public enum DigitalLinkKey {
     String normaliseShape(String value) {
         String v = this == GTIN ? Gs1Key.GTIN.normaliseExact(value) : value;
         if (v.length() < digits || digits > 0 && !AiText.isDigits(v.substring(0, digits))) {
+            return null;
+        }
+        // a key of free characters starts with its company prefix, and the shortest prefix has four digits (GS1
+        // General Specifications; the Barcode Syntax Dictionary's "key" linter): "/401/readings" names no GINC
+        if (digits == 0 && (v.length() < SHORTEST_COMPANY_PREFIX
+                || !AiText.isDigits(v.substring(0, SHORTEST_COMPANY_PREFIX)))) {
             return null;
         }
         String rest = v.substring(digits);

@@ -40,7 +40,10 @@ class DigitalLinkTest {
     @ParameterizedTest
     @ValueSource(strings = { "https://blog.example.com/2020/01/15/post", "https://ref.gs1.org/cbv/BizStep-shipping",
             "http://transaction.example.com/po/12345678", "urn:uuid:6ba7b810-9dad-11d1-80b4-00c04fd430c8",
-            "https://example.com/", "geo:50.9,6.9", "https://example.com/01/%2009506000134352" })
+            "https://example.com/", "geo:50.9,6.9", "https://example.com/01/%2009506000134352",
+            // keys that start with a company prefix (GINC, GIAI, CPID) start with at least four digits
+            "https://trace.example.com/api/devices/401/readings/1", "https://example.com/8004/TRUCK7/log/2",
+            "https://example.com/cpid/951A/8011/1" })
     void urisNamingNoGs1KeyAreNoDigitalLinks(String uri) {
         assertTrue(DigitalLink.parse(uri).isEmpty());
     }

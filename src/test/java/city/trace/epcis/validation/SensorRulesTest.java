@@ -35,6 +35,16 @@ class SensorRulesTest {
     }
 
     @Test
+    void aRawDataUriWhosePathHoldsAKeysAiIsNoBrokenDigitalLink() {
+        // the raw data of device 401's first batch: a 500 for every batch of that device, once
+        assertEventViolations(withSensorElements("""
+                [{'sensorMetadata': {'deviceID': 'https://id.gs1.org/8004/4000001111',
+                                     'deviceMetadata': 'https://trace.example.com/api/devices/401',
+                                     'rawData': 'https://trace.example.com/api/devices/401/readings/1'},
+                  'sensorReport': [{'type': 'Temperature', 'value': 4.5, 'uom': 'CEL'}]}]"""));
+    }
+
+    @Test
     void sensorReportIsRequired() {
         assertEventViolations(withSensorElements("[{'sensorMetadata': {}}, {'sensorReport': []}, 'x']"),
                 "/sensorElementList/0 :: sensorReport is required",
