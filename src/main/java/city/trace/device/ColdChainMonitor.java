@@ -44,10 +44,11 @@ public class ColdChainMonitor {
         if (requirement.isEmpty() || ColdChainAlert.exists(lot, requirement.get())) {
             return;
         }
-        Evaluation evaluation = TemperatureRecord.around(lot, requirement.get(), from, to);
-        if (!evaluation.breached()) {
+        Optional<Evaluation> breach = TemperatureRecord.breachAround(lot, requirement.get(), from, to);
+        if (breach.isEmpty()) {
             return;
         }
+        Evaluation evaluation = breach.get();
         ColdChainAlert alert = new ColdChainAlert();
         Optional<Excursion> excursion = evaluation.excursions().stream().filter(Excursion::breach).findFirst();
         if (excursion.isPresent()) {

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,10 @@ public class ReadingIntake {
             + "event_id) values (?, ?, ?, ?, ?) returning id";
     private static final String INSERT_READINGS = "insert into device_reading (batch_id, time, type, value, unit) "
             + "select ?, * from unnest(?::timestamptz[], ?::text[], ?::float8[], ?::text[])";
-    private static final String INSERT_LOTS = "insert into device_reading_lot (lot, batch_id, from_time, to_time) "
-            + "select lot, ?, from_time, to_time from unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) "
-            + "as measured (lot, from_time, to_time)";
+    private static final String INSERT_LOTS = "insert into device_reading_lot (lot, batch_id, from_time, to_time, "
+            + "min_celsius, max_celsius) select lot, ?, from_time, to_time, min_celsius, max_celsius from unnest("
+            + "?::text[], ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[]) "
+            + "as measured (lot, from_time, to_time, min_celsius, max_celsius)";
 
     /** What was taken: the event recording the readings and the lots they concern. */
     public record Accepted(int accepted, long counter, String eventId, List<String> lots) {
@@ -216,6 +218,12 @@ public class ReadingIntake {
                 insert.setArray(2, c.createArrayOf("text", lots.stream().map(Measured::lot).toArray()));
                 insert.setArray(3, c.createArrayOf("timestamptz", lots.stream().map(m -> Timestamp.from(m.from())).toArray()));
                 insert.setArray(4, c.createArrayOf("timestamptz", lots.stream().map(m -> Timestamp.from(m.to())).toArray()));
+                List<DoubleSummaryStatistics> temperatures = lots.stream()
+                        .map(m -> TemperatureRecord.celsiusBetween(readings, m.from(), m.to())).toList();
+                insert.setArray(5, c.createArrayOf("float8", temperatures.stream()
+                        .map(t -> t.getCount() == 0 ? null : t.getMin()).toArray()));
+                insert.setArray(6, c.createArrayOf("float8", temperatures.stream()
+                        .map(t -> t.getCount() == 0 ? null : t.getMax()).toArray()));
                 insert.executeUpdate();
             }
             return batchId;

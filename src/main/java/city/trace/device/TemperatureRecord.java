@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -16,6 +18,7 @@ import city.trace.device.coldchain.ColdChain;
 import city.trace.device.coldchain.Evaluation;
 import city.trace.device.coldchain.ReadingChart;
 import city.trace.device.coldchain.Sample;
+import city.trace.signedreadings.ReadingBatch;
 
 /**
  * A lot's temperature record: what registered devices measured of it while it was on board or on site (each
@@ -46,16 +49,23 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
     }
 
     /**
-     * As much of the lot's record as tells whether readings from {@code from} to {@code to} broke
-     * {@code requirement}: when it has no ceiling on the mean kinetic temperature (which needs every reading), the
-     * readings from the last one inside the band before them to the first one inside it after them — an excursion
-     * they are part of lies in between.
+     * The evaluation of as much of the lot's record as tells whether readings from {@code from} to {@code to} broke
+     * {@code requirement}, if they did: when it has no ceiling on the mean kinetic temperature (which needs every
+     * reading), the readings from the last one inside the band before them to the first one inside it after them —
+     * an excursion they are part of lies in between.
      */
-    static Evaluation around(String lot, ColdChainRequirement requirement, Instant from, Instant to) {
-        List<Object[]> readings = requirement.maxMktCelsius != null ? readings(lot, null, null)
-                : readings(lot, nearestInBand(lot, requirement, from, Side.BEFORE),
-                        nearestInBand(lot, requirement, to, Side.AFTER));
-        return ColdChain.evaluate(requirement.rule(), readings.stream().map(TemperatureRecord::sample).toList());
+    static Optional<Evaluation> breachAround(String lot, ColdChainRequirement requirement, Instant from, Instant to) {
+        List<Object[]> readings;
+        if (requirement.maxMktCelsius != null) {
+            readings = readings(lot, null, null);
+        } else if (!anyBatchOutsideBand(lot, requirement)) {
+            return Optional.empty(); // an excursion needs a reading outside the band, which most lots never had
+        } else {
+            readings = readings(lot, nearestInBand(lot, requirement, from, Side.BEFORE),
+                    nearestInBand(lot, requirement, to, Side.AFTER));
+        }
+        return Optional.of(ColdChain.evaluate(requirement.rule(), readings.stream().map(TemperatureRecord::sample).toList()))
+                .filter(Evaluation::breached);
     }
 
     private static TemperatureRecord of(String lot, List<DeviceSeries> series, ColdChainRequirement requirement) {
@@ -96,6 +106,24 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
                 .setParameter(7, requirement.maxCelsius == null ? Double.MAX_VALUE : requirement.maxCelsius.doubleValue())
                 .getSingleResult();
         return nearest instanceof Timestamp t ? t.toInstant() : (Instant) nearest;
+    }
+
+    /** Whether a batch ever measured the lot outside the requirement's band (from the batches' extremes). */
+    private static boolean anyBatchOutsideBand(String lot, ColdChainRequirement requirement) {
+        // the lowest and the highest as aggregates: read from the ends of the indexes in any plan, where an "exists"
+        // may be planned as a scan of the whole table, expected to meet such a batch soon
+        return (Boolean) Device.getEntityManager().createNativeQuery("select coalesce((select min(min_celsius) "
+                + "from device_reading_lot where lot = ?1) < ?2 or (select max(max_celsius) from device_reading_lot "
+                + "where lot = ?1) > ?3, false)").setParameter(1, lot)
+                .setParameter(2, requirement.minCelsius == null ? -Double.MAX_VALUE : requirement.minCelsius.doubleValue())
+                .setParameter(3, requirement.maxCelsius == null ? Double.MAX_VALUE : requirement.maxCelsius.doubleValue())
+                .getSingleResult();
+    }
+
+    /** The lowest and highest of these temperature readings (in °C) from {@code from} to {@code to}, if any. */
+    static DoubleSummaryStatistics celsiusBetween(List<ReadingBatch.Reading> readings, Instant from, Instant to) {
+        return readings.stream().filter(r -> isTemperature(r.type()) && !r.time().isBefore(from) && !r.time().isAfter(to))
+                .mapToDouble(r -> celsius(r.value().doubleValue(), r.unit())).summaryStatistics();
     }
 
     /** Whether any registered device measured the lot. */

@@ -286,6 +286,25 @@ class DeviceApiTest {
         assertEquals(10.5, alerts.getFirst().extremeCelsius);
     }
 
+    @Test
+    void aBatchAllInsideTheBandCanShowThatTheExcursionBeforeItLastedTooLong() {
+        Truck truck = truckCarryingWheat("ES256");
+        wheatKeptBetween2And8WithHalfAnHourTolerated();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(150, ChronoUnit.MINUTES);
+        // the hour's last 20 readings above 8 °C: an excursion still going on, 19 minutes so far
+        List<ReadingBatch.Reading> firstHour = readings(start, 60, 5.0);
+        excursion(firstHour, 40, 59, 9.5);
+        truck.send(truck.sign(1, firstHour)).then().statusCode(201);
+        assertEquals(0, alerts(truck.wheat().lotLink()).size());
+
+        // back inside the band 75 minutes in (the logger was off for a while): the excursion lasted 35 minutes
+        truck.send(truck.sign(2, readings(start.plus(75, ChronoUnit.MINUTES), 30, 5.0))).then().statusCode(201);
+        List<ColdChainAlert> alerts = alerts(truck.wheat().lotLink());
+        assertEquals(1, alerts.size());
+        assertEquals(start.plus(40, ChronoUnit.MINUTES), alerts.getFirst().startedAt);
+        assertEquals(35, alerts.getFirst().minutes);
+    }
+
     /** The farm's cold-chain requirement for its wheat: 2–8 °C, excursions of up to 30 minutes tolerated. */
     private static void wheatKeptBetween2And8WithHalfAnHourTolerated() {
         Demo.read(() -> {
