@@ -36,6 +36,7 @@ import city.trace.tracing.Identifiers;
 import city.trace.tracing.TraceService;
 import city.trace.web.FormErrors;
 import city.trace.web.InvalidFormException;
+import city.trace.web.TemplateExtensions;
 
 /**
  * Declares recalls: the lot and every lot made from it (the forward trace through vouched transformations and
@@ -81,7 +82,8 @@ public class RecallService {
                         + "this lot's GS1 company prefix is not your organisation's"));
         // a second recall would record the lot and everything made from it recalled again
         lot.flatMap(Recall::findOpenOf).ifPresent(open -> errors.add("lot", "This lot is already recalled (recall #"
-                + open.id + ", open since " + open.declaredAt + "): close that recall before declaring another"));
+                + open.id + ", open since " + TemplateExtensions.display(open.declaredAt)
+                + "): close that recall before declaring another"));
         errors.throwIfAny();
         Map<String, Integer> reached = traces.reach(List.of(lot.get()), Direction.FORWARD, QueryScope.EVERYTHING);
         if (reached.size() == 1 && !EpcisEvent.existsNaming(lot.get())) {

@@ -19,8 +19,8 @@ public class TemplateExtensions {
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** A time of the app's own records, in UTC: 2026-12-02 13:05 (UTC). */
-    static String display(Instant instant) {
+    /** A time of the app's own records, in UTC: 2026-12-02 13:05 (UTC); for messages too. */
+    public static String display(Instant instant) {
         return format(instant, ZoneOffset.UTC);
     }
 
