@@ -79,6 +79,11 @@ public record EventClaims(String type, String action, String bizStep, String dis
         return "TransformationEvent".equals(type);
     }
 
+    /** Whether the event names {@code identifier} (canonical form) in any role. */
+    public boolean names(String identifier) {
+        return lines.stream().anyMatch(line -> line.identifier().equals(identifier));
+    }
+
     public List<Line> lines(Set<IdentifierRole> roles) {
         return lines.stream().filter(line -> roles.contains(line.role())).toList();
     }

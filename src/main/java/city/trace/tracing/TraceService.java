@@ -238,7 +238,9 @@ public class TraceService {
             return false; // a claim: shown apart, never followed
         }
         if (!event.links()) {
-            shown.add(event.id()); // a step of the identifier itself: made, moved, seen
+            if (event.named().stream().anyMatch(reached::contains)) {
+                shown.add(event.id()); // a step of the identifier itself: made, moved, seen
+            } // else filed under it in the identifiers' index, which anyone with the database can write to
             return false;
         }
         Set<String> from = event.named(direction.from);

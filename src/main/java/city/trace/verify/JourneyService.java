@@ -122,8 +122,10 @@ public class JourneyService {
         if (Batch.findByProductAndLot(product, lot).filter(b -> b.status == Batch.Status.RECALLED).isPresent()) {
             return true;
         }
-        List<EpcisEvent> recalls = EpcisEvent.listNaming(DigitalLink.lot(product.gtin, lot).toUri()).stream()
-                .filter(event -> RECALLED.equals(Vocabulary.bareTerm(event.disposition))).toList();
+        String lotLink = DigitalLink.lot(product.gtin, lot).toUri();
+        List<EpcisEvent> recalls = EpcisEvent.listNaming(lotLink).stream()
+                .filter(event -> RECALLED.equals(Vocabulary.bareTerm(event.disposition))
+                        && event.claims().filter(claims -> claims.names(lotLink)).isPresent()).toList();
         return !recalls.isEmpty() && claimChecks.check(recalls).values().stream().anyMatch(List::isEmpty);
     }
 
@@ -235,6 +237,11 @@ public class JourneyService {
             }
             for (EpcisEvent event : naming.getOrDefault(item.digitalLink(), List.of())) {
                 if (!item.before(event)) {
+                    continue;
+                }
+                // found by the identifiers' index, which anyone with the database can write to: the event itself says
+                // what it is about (one that cannot be read is shown, as tampered)
+                if (event.claims().filter(claims -> !claims.names(item.digitalLink())).isPresent()) {
                     continue;
                 }
                 Transformation transformation = Transformation.of(event);

@@ -34,6 +34,7 @@ import city.trace.support.Browser;
 import city.trace.support.Demo;
 import city.trace.support.EpcisDocs;
 import city.trace.support.Events;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -102,6 +103,26 @@ class TraceTest {
         List<Map<String, Object>> all = trace.getList("links");
         all.forEach(link -> links.add(link.get("from") + " -> " + link.get("to")));
         return links;
+    }
+
+    @Test
+    @TestSecurity(user = "bob", roles = "manufacturer")
+    @OidcSecurity(claims = @Claim(key = "organization", value = Demo.BAKERY))
+    void anEventFiledUnderALotInTheIdentifiersIndexBehindTheAppsBackIsNoneOfItsSteps() {
+        Diamond diamond = diamond("TF");
+        String stranger = flourLot("TS");
+        // the index now says the other flour's commissioning names the joined bread lot too; the event does not
+        QuarkusTransaction.requiringNew().run(() -> EpcisEvent.getEntityManager().createNativeQuery("""
+                insert into epcis_event_epc (epc, role, event_id)
+                select ?1, 'class', x.event_id from epcis_event_epc x where x.epc = ?2""")
+                .setParameter(1, diamond.joined()).setParameter(2, stranger).executeUpdate());
+
+        JsonPath backward = trace(diamond.joined(), "backward");
+        assertEquals(4, backward.getList("events").size());
+        // each event shown names a lot of the trace
+        assertTrue(backward.getList("events.identifiers", List.class).stream().noneMatch(List::isEmpty));
+        assertEquals(Map.of(diamond.joined(), 0, diamond.left(), 1, diamond.right(), 1, diamond.flour(), 2),
+                distances(backward));
     }
 
     @Test

@@ -113,6 +113,20 @@ class VerificationTest {
     }
 
     @Test
+    void anEventFiledUnderAnItemInTheIdentifiersIndexBehindTheAppsBackIsNoneOfItsJourney() {
+        Item item = shippedItem().anchored();
+        Item other = shippedItem().anchored();
+        // the index now says the other loaf's shipping names this loaf too; the anchored event does not
+        QuarkusTransaction.requiringNew().run(() -> EpcisEvent.getEntityManager().createNativeQuery("""
+                insert into epcis_event_epc (epc, role, event_id)
+                select ?1, 'epc', id from epcis_event where event_id = ?2""")
+                .setParameter(1, "https://id.gs1.org" + item.path()).setParameter(2, other.eventId()).executeUpdate());
+
+        item.page().body(containsString("data-browser-check=\"" + item.eventId() + "\""),
+                not(containsString(other.eventId())), containsString("verdict-VERIFIED"));
+    }
+
+    @Test
     void rewritingTheFingerprintAlongWithTheEventDoesNotHideIt() {
         Item item = shippedItem().anchored();
         ObjectNode changed = storedEvent(item.eventId());
