@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -77,6 +78,11 @@ public record EventClaims(String type, String action, String bizStep, String dis
 
     public boolean isTransformation() {
         return "TransformationEvent".equals(type);
+    }
+
+    /** Each identifier the event names with its role, as the identifiers' index lists it: "role identifier". */
+    public Set<String> indexed() {
+        return lines.stream().map(line -> line.role().code + " " + line.identifier()).collect(Collectors.toSet());
     }
 
     /** Whether the event names {@code identifier} (canonical form) in any role. */

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,28 @@ public class EventQueryRepository {
             throw new IllegalStateException("Could not look up where instances were seen: " + e.getMessage(), e);
         }
         return sightings;
+    }
+
+    /** What the identifiers' index lists for each of these events (by database id): "role identifier", e.g. "epc https://…". */
+    public Map<Long, Set<String>> indexedIdentifiers(Collection<Long> eventIds) {
+        Map<Long, Set<String>> indexed = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return indexed;
+        }
+        try (Connection c = db.getConnection();
+                PreparedStatement query = c.prepareStatement("select event_id, role, epc from epcis_event_epc "
+                        + "where event_id = any(?)")) {
+            planEachTime(query);
+            query.setArray(1, c.createArrayOf("bigint", eventIds.toArray()));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    indexed.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getString(2) + " " + rs.getString(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the identifiers' index: " + e.getMessage(), e);
+        }
+        return indexed;
     }
 
     /**

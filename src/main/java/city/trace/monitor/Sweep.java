@@ -1,7 +1,10 @@
 package city.trace.monitor;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +14,10 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import city.trace.epcis.EpcisEvent;
+import city.trace.epcis.EventClaims;
+import city.trace.epcis.EventQueryRepository;
 import city.trace.proof.Outcome;
+import city.trace.verify.TamperAlerts;
 import city.trace.verify.Verifier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,6 +54,12 @@ public class Sweep {
 
     @Inject
     Verifier verifier;
+
+    @Inject
+    EventQueryRepository eventQueries;
+
+    @Inject
+    TamperAlerts alerts;
 
     @Inject
     Sweep(MeterRegistry registry) {
@@ -89,9 +101,36 @@ public class Sweep {
         if (verified.values().stream().anyMatch(v -> v.verification().outcome() == Outcome.UNREACHABLE)) {
             return 0;
         }
-        long found = verified.values().stream().filter(v -> v.verification().isTampered()).count();
+        long found = verified.values().stream().filter(v -> v.verification().isTampered()).count()
+                + misindexed(verified.values());
         progress.advance(page.getLast().id, page.size(), found);
         return page.size();
+    }
+
+    /**
+     * How many of these events (those not found tampered) the identifiers' index lists otherwise than they name
+     * their goods, each alerted: pages and traces find events through the index, so a row deleted from it hides an
+     * event from a lot's page, which no page can notice.
+     */
+    private long misindexed(Collection<Verifier.Verified> verified) {
+        Map<Long, Set<String>> indexed = eventQueries.indexedIdentifiers(verified.stream().map(v -> v.event().id).toList());
+        long found = 0;
+        for (Verifier.Verified v : verified) {
+            Set<String> named = v.verification().isTampered() ? null : EpcisEvent
+                    .claims(v.bundled().event(), v.bundled().namespaces()).map(EventClaims::indexed).orElse(null);
+            Set<String> listed = indexed.getOrDefault(v.event().id, Set.of());
+            if (named != null && !named.equals(listed)) {
+                Set<String> missing = new TreeSet<>(named);
+                missing.removeAll(listed);
+                Set<String> extra = new TreeSet<>(listed);
+                extra.removeAll(named);
+                alerts.raise(v.event().id, "the identifiers' index does not list what the event names (missing: "
+                        + (missing.isEmpty() ? "none" : String.join(", ", missing)) + "; not named: "
+                        + (extra.isEmpty() ? "none" : String.join(", ", extra)) + ")");
+                found++;
+            }
+        }
+        return found;
     }
 
     private static void gauge(MeterRegistry registry, String name, String description,

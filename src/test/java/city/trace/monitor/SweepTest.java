@@ -61,6 +61,22 @@ class SweepTest {
     }
 
     @Test
+    void anEventTakenOutOfTheIdentifiersIndexBehindTheAppsBackIsFound() {
+        String eventId = anchoredEvent();
+        // the loaf's page finds its events through the index: without the row, its shipping is silently gone
+        QuarkusTransaction.requiringNew().run(() -> EpcisEvent.getEntityManager()
+                .createNativeQuery("delete from epcis_event_epc where event_id = (select id from epcis_event where event_id = ?1)")
+                .setParameter(1, eventId).executeUpdate());
+        finishPass();
+        finishPass();
+
+        TamperAlert alert = Demo.read(() -> TamperAlert.<TamperAlert>find("event.eventId", eventId).singleResult());
+        assertTrue(alert.reason.startsWith("the identifiers' index does not list what the event names (missing: epc "
+                + "https://id.gs1.org/01/" + Demo.BREAD_GTIN + "/21/S"), alert.reason);
+        assertTrue(alert.reason.endsWith("; not named: none)"), alert.reason);
+    }
+
+    @Test
     @TestSecurity(user = "adam", roles = "consortium-admin")
     void aRowEditedBehindTheAppsBackIsFoundWithoutAnyoneOpeningItsPage() {
         String eventId = anchoredEvent();
