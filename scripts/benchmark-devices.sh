@@ -20,7 +20,7 @@ READINGS=${3:-60}
 CLIENTS=${4:-4}
 
 run_app_benchmark "Signed device readings" \
-  "command \`scripts/benchmark-devices.sh${*:+ $*}\`; PostgreSQL 17 (embedded, as `./run.sh` starts it) and anvil (a block every 2 s) on the same machine; the app with the JVM options of \`./run.sh\`, its anchoring worker on (rounds cut every 2 s). Client, app, database and chain node share the cores." \
+  "command \`scripts/benchmark-devices.sh${*:+ $*}\`; PostgreSQL 17 (embedded, as \`./run.sh\` starts it) and anvil (a block every 2 s) on the same machine; the app with the JVM options of \`./run.sh\`, its anchoring worker on (rounds cut every 2 s). Client, app, database and chain node share the cores." \
   city.trace.bench.DeviceBenchmark "$DEVICES" "$BATCHES" "$READINGS" "$CLIENTS"
 
 # The profiled pass: a third of the batches (a warm-up first), on the app restarted with pg_stat_statements preloaded

@@ -12,5 +12,5 @@ set -- "${BENCH_ARGS[@]}"
 (( SMOKE && $# == 0 )) && set -- 2 2 10000
 
 run_app_benchmark "EPCIS capture and query benchmark" \
-  "command \`scripts/benchmark-epcis.sh${*:+ $*}\`; PostgreSQL 17 (embedded, as `./run.sh` starts it) and anvil (a block every 2 s) on the same machine; the app runs with the JVM options of \`./run.sh\`, its anchoring worker on: while capture is measured it cuts the captured events into Merkle batches (at most 10,000 events, every 2 s), stores their proofs and sends the roots. Capture also writes each event's outbox entry and stock movements. Client, app, database and chain node share the cores." \
+  "command \`scripts/benchmark-epcis.sh${*:+ $*}\`; PostgreSQL 17 (embedded, as \`./run.sh\` starts it) and anvil (a block every 2 s) on the same machine; the app runs with the JVM options of \`./run.sh\`, its anchoring worker on: while capture is measured it cuts the captured events into Merkle batches (at most 10,000 events, every 2 s), stores their proofs and sends the roots. Capture also writes each event's outbox entry and stock movements. Client, app, database and chain node share the cores." \
   city.trace.bench.EpcisBenchmark "$@"
