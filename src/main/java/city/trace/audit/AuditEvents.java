@@ -72,8 +72,8 @@ public class AuditEvents {
             for (EpcisEvent event : events) {
                 Verifier.Verified its = verified.get(event.id);
                 // read from the event the verifier parsed
-                EventClaims claims = its.bundled() == null ? null
-                        : EpcisEvent.claims(its.bundled().event(), its.bundled().namespaces()).orElse(null);
+                EventClaims claims = its.entry() == null ? null
+                        : EpcisEvent.claims(its.entry().event(), its.entry().namespaces()).orElse(null);
                 entries.add(new Entry(event, claims, its));
                 if (claims != null) {
                     places.add(claims.location());

@@ -52,7 +52,7 @@ final class Evidence implements AutoCloseable {
             events.each(eventIds, page -> {
                 for (AuditEvents.Entry entry : page.entries()) {
                     document.event(entry.event().event, entry.event().namespaces);
-                    if (entry.verified().bundled() != null) {
+                    if (entry.verified().entry() != null) {
                         proofs.event(entry.verified().bundled());
                     }
                 }

@@ -117,7 +117,7 @@ public class Sweep {
         long found = 0;
         for (Verifier.Verified v : verified) {
             Set<String> named = v.verification().isTampered() ? null : EpcisEvent
-                    .claims(v.bundled().event(), v.bundled().namespaces()).map(EventClaims::indexed).orElse(null);
+                    .claims(v.entry().event(), v.entry().namespaces()).map(EventClaims::indexed).orElse(null);
             Set<String> listed = indexed.getOrDefault(v.event().id, Set.of());
             if (named != null && !named.equals(listed)) {
                 Set<String> missing = new TreeSet<>(named);

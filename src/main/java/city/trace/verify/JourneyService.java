@@ -177,9 +177,9 @@ public class JourneyService {
      * are checked at each visit).
      */
     private static boolean settled(Collection<Verifier.Verified> verified, Journey.Temperatures temperatures) {
-        return temperatures == null && !verified.isEmpty() && verified.stream().allMatch(v -> v.bundled() != null
-                && v.bundled().device() == null && v.verification().outcome() == Outcome.VERIFIED
-                && v.bundled().status() == AnchoringStatus.FINAL);
+        return temperatures == null && !verified.isEmpty() && verified.stream().allMatch(v -> v.entry() != null
+                && v.entry().device() == null && v.verification().outcome() == Outcome.VERIFIED
+                && v.entry().status() == AnchoringStatus.FINAL);
     }
 
     /**

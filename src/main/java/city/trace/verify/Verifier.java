@@ -39,9 +39,19 @@ public class Verifier {
     private static final String SENSOR_REPORTING = "sensor_reporting";
 
     /**
-     * @param bundled the event as a bundle states it, null when the stored row cannot even be read as one
+     * @param entry the bundle entry the stored row and its anchoring make, as verified; null when the row cannot even
+     *              be read as one
      */
-    public record Verified(EpcisEvent event, BundleEvent bundled, Verification verification) {
+    public record Verified(EpcisEvent event, BundleEvent entry, Verification verification) {
+
+        /**
+         * The event as a bundle states it: the entry naming who anchored it as the registry records it (the database
+         * knows only the account). Made when asked: traces and the sweep only need the verification.
+         */
+        public BundleEvent bundled() {
+            return entry == null || verification.anchoredBy() == null ? entry
+                    : entry.withProof(entry.proof().withMember(verification.anchoredBy()));
+        }
     }
 
     @Inject
@@ -105,10 +115,7 @@ public class Verifier {
             if (verification.isTampered()) {
                 alerts.raise(event.id, verification.reason());
             }
-            // the database knows only the anchoring account: the bundle states the membership the registry holds
-            BundleEvent stated = verification.anchoredBy() == null ? entry
-                    : entry.withProof(entry.proof().withMember(verification.anchoredBy()));
-            verified.put(event.id, new Verified(event, stated, verification));
+            verified.put(event.id, new Verified(event, entry, verification));
         }
         return verified;
     }
