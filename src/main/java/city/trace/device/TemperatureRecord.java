@@ -102,8 +102,7 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
         Object nearest = Device.getEntityManager().createNativeQuery(side.query)
                 .setParameter(1, lot).setParameter(2, TEMPERATURE.get(0)).setParameter(3, TEMPERATURE.get(1))
                 .setParameter(4, TEMPERATURE.get(2)).setParameter(5, instant)
-                .setParameter(6, requirement.minCelsius == null ? -Double.MAX_VALUE : requirement.minCelsius.doubleValue())
-                .setParameter(7, requirement.maxCelsius == null ? Double.MAX_VALUE : requirement.maxCelsius.doubleValue())
+                .setParameter(6, floor(requirement)).setParameter(7, ceiling(requirement))
                 .getSingleResult();
         return nearest instanceof Timestamp t ? t.toInstant() : (Instant) nearest;
     }
@@ -115,9 +114,18 @@ public record TemperatureRecord(String lot, List<DeviceSeries> series, ColdChain
         return (Boolean) Device.getEntityManager().createNativeQuery("select coalesce((select min(min_celsius) "
                 + "from device_reading_lot where lot = ?1) < ?2 or (select max(max_celsius) from device_reading_lot "
                 + "where lot = ?1) > ?3, false)").setParameter(1, lot)
-                .setParameter(2, requirement.minCelsius == null ? -Double.MAX_VALUE : requirement.minCelsius.doubleValue())
-                .setParameter(3, requirement.maxCelsius == null ? Double.MAX_VALUE : requirement.maxCelsius.doubleValue())
+                .setParameter(2, floor(requirement)).setParameter(3, ceiling(requirement))
                 .getSingleResult();
+    }
+
+    /** The requirement's lowest allowed °C, the lowest number when it sets none (frozen goods: "≤ −18 °C"). */
+    private static double floor(ColdChainRequirement requirement) {
+        return requirement.minCelsius == null ? -Double.MAX_VALUE : requirement.minCelsius.doubleValue();
+    }
+
+    /** The requirement's highest allowed °C, the highest number when it sets none. */
+    private static double ceiling(ColdChainRequirement requirement) {
+        return requirement.maxCelsius == null ? Double.MAX_VALUE : requirement.maxCelsius.doubleValue();
     }
 
     /** The lowest and highest of these temperature readings (in °C) from {@code from} to {@code to}, if any. */

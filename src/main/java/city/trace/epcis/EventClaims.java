@@ -2,6 +2,7 @@ package city.trace.epcis;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,9 +81,10 @@ public record EventClaims(String type, String action, String bizStep, String dis
         return "TransformationEvent".equals(type);
     }
 
-    /** Each identifier the event names with its role, as the identifiers' index lists it: "role identifier". */
-    public Set<String> indexed() {
-        return lines.stream().map(line -> line.role().code + " " + line.identifier()).collect(Collectors.toSet());
+    /** Each identifier the event names with its role, once: the rows the identifiers' index holds for it. */
+    public Set<EventFacts.Identifier> identifiers() {
+        return lines.stream().map(line -> new EventFacts.Identifier(line.role(), line.identifier()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** Whether the event names {@code identifier} (canonical form) in any role. */

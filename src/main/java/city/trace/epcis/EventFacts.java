@@ -3,9 +3,7 @@ package city.trace.epcis;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,8 +18,17 @@ public record EventFacts(String type, String action, Instant eventTime, String e
         String disposition, String readPoint, String bizLocation, String transformationId,
         List<Identifier> identifiers) {
 
-    /** An identifier and the list it appears in. */
+    /** An identifier and the list it appears in: one row of the identifiers' index. */
     public record Identifier(IdentifierRole role, String value) {
+
+        /** The row as "role identifier" (the role's code), to compare with rows read back from the index. */
+        public String indexed() {
+            return indexed(role.code, value);
+        }
+
+        static String indexed(String roleCode, String value) {
+            return roleCode + " " + value;
+        }
     }
 
     /** @throws city.trace.epcis.hash.InvalidEventException for a malformed GS1 identifier */
@@ -31,8 +38,6 @@ public record EventFacts(String type, String action, Instant eventTime, String e
 
     /** The facts of an event whose claims were read already. */
     public static EventFacts of(JsonNode event, CanonicalValues values, EventClaims claims) {
-        Set<Identifier> identifiers = new LinkedHashSet<>();
-        claims.lines().forEach(line -> identifiers.add(new Identifier(line.role(), line.identifier())));
         return new EventFacts(event.path("type").asText(), text(event, "action"),
                 OffsetDateTime.parse(event.path("eventTime").asText()).toInstant(),
                 event.path("eventTimeZoneOffset").asText(),
@@ -40,7 +45,7 @@ public record EventFacts(String type, String action, Instant eventTime, String e
                 mapped(text(event, "disposition"), values::disposition),
                 claims.readPoint(), claims.bizLocation(),
                 mapped(text(event, "transformationID"), values::identifier),
-                new ArrayList<>(identifiers));
+                new ArrayList<>(claims.identifiers()));
     }
 
     private static String text(JsonNode node, String field) {

@@ -99,7 +99,7 @@ public class EventQueryRepository {
         return sightings;
     }
 
-    /** What the identifiers' index lists for each of these events (by database id): "role identifier", e.g. "epc https://…". */
+    /** What the identifiers' index lists for each of these events (by database id), as {@link EventFacts.Identifier#indexed()}. */
     public Map<Long, Set<String>> indexedIdentifiers(Collection<Long> eventIds) {
         Map<Long, Set<String>> indexed = new HashMap<>();
         if (eventIds.isEmpty()) {
@@ -112,7 +112,8 @@ public class EventQueryRepository {
             query.setArray(1, c.createArrayOf("bigint", eventIds.toArray()));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    indexed.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getString(2) + " " + rs.getString(3));
+                    indexed.computeIfAbsent(rs.getLong(1), id -> new HashSet<>())
+                            .add(EventFacts.Identifier.indexed(rs.getString(2), rs.getString(3)));
                 }
             }
         } catch (SQLException e) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.function.ToDoubleFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import city.trace.epcis.EpcisEvent;
-import city.trace.epcis.EventClaims;
+import city.trace.epcis.EventFacts;
 import city.trace.epcis.EventQueryRepository;
 import city.trace.proof.Outcome;
 import city.trace.verify.TamperAlerts;
@@ -117,20 +118,23 @@ public class Sweep {
         long found = 0;
         for (Verifier.Verified v : verified) {
             Set<String> named = v.verification().isTampered() ? null : EpcisEvent
-                    .claims(v.entry().event(), v.entry().namespaces()).map(EventClaims::indexed).orElse(null);
+                    .claims(v.entry().event(), v.entry().namespaces()).map(claims -> claims.identifiers().stream()
+                            .map(EventFacts.Identifier::indexed).collect(Collectors.toSet())).orElse(null);
             Set<String> listed = indexed.getOrDefault(v.event().id, Set.of());
             if (named != null && !named.equals(listed)) {
-                Set<String> missing = new TreeSet<>(named);
-                missing.removeAll(listed);
-                Set<String> extra = new TreeSet<>(listed);
-                extra.removeAll(named);
                 alerts.raise(v.event().id, "the identifiers' index does not list what the event names (missing: "
-                        + (missing.isEmpty() ? "none" : String.join(", ", missing)) + "; not named: "
-                        + (extra.isEmpty() ? "none" : String.join(", ", extra)) + ")");
+                        + without(named, listed) + "; not named: " + without(listed, named) + ")");
                 found++;
             }
         }
         return found;
+    }
+
+    /** What {@code these} hold that {@code those} do not, sorted, or "none". */
+    private static String without(Set<String> these, Set<String> those) {
+        Set<String> left = new TreeSet<>(these);
+        left.removeAll(those);
+        return left.isEmpty() ? "none" : String.join(", ", left);
     }
 
     private static void gauge(MeterRegistry registry, String name, String description,

@@ -33,6 +33,7 @@ import city.trace.device.TemperatureRecord;
 import city.trace.epcis.EpcisConfig;
 import city.trace.custody.Violation;
 import city.trace.epcis.EpcisEvent;
+import city.trace.epcis.EventClaims;
 import city.trace.epcis.hash.CanonicalValues;
 import city.trace.epcis.hash.Vocabulary;
 import city.trace.gs1.DigitalLink;
@@ -229,6 +230,8 @@ public class JourneyService {
                 read.stream().map(event -> event.id).collect(Collectors.toSet()));
         Map<Long, List<Violation>> violations = claimChecks.check(read);
         Set<String> seen = new HashSet<>();
+        // an event comes up once for each item of the walk it names: read once
+        Map<Long, Optional<EventClaims>> claimsOf = new HashMap<>();
         Deque<Item> items = new ArrayDeque<>(List.of(subject));
         while (!items.isEmpty()) {
             Item item = items.removeFirst();
@@ -241,7 +244,8 @@ public class JourneyService {
                 }
                 // found by the identifiers' index, which anyone with the database can write to: the event itself says
                 // what it is about (one that cannot be read is shown, as tampered)
-                if (event.claims().filter(claims -> !claims.names(item.digitalLink())).isPresent()) {
+                if (claimsOf.computeIfAbsent(event.id, id -> event.claims())
+                        .filter(claims -> !claims.names(item.digitalLink())).isPresent()) {
                     continue;
                 }
                 Transformation transformation = Transformation.of(event);
