@@ -18,6 +18,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
+import org.hibernate.Session;
+
 import city.trace.gs1.DigitalLink;
 import city.trace.org.Organization;
 import city.trace.product.Product;
@@ -94,8 +96,16 @@ public class Batch extends PanacheEntityBase {
         Map<String, Batch> batches = new HashMap<>();
         LotKeys keys = new LotKeys(links);
         if (!keys.isEmpty()) {
-            Batch.<Batch>list("from Batch b join fetch b.product p join fetch p.organization join fetch b.site "
-                    + "where p.gtin in ?1 and b.lot in ?2", keys.gtins(), keys.lots())
+            // SQL with array parameters, as below; the product and the site fetched with the batch (the few makers
+            // when asked for)
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = getEntityManager().unwrap(Session.class).createNativeQuery("select {b.*}, {p.*}, {s.*} "
+                    + "from batch b join product p on p.id = b.product_id join site s on s.id = b.site_id "
+                    + "where p.gtin = any(?1) and b.lot = any(?2)", Object[].class)
+                    .addEntity("b", Batch.class).addJoin("p", "b.product").addJoin("s", "b.site")
+                    .setParameter(1, keys.gtins().toArray(String[]::new))
+                    .setParameter(2, keys.lots().toArray(String[]::new)).getResultList();
+            rows.stream().map(row -> (Batch) row[0])
                     .forEach(batch -> keys.link(batch.product.gtin, batch.lot).ifPresent(link -> batches.put(link, batch)));
         }
         return batches;
