@@ -38,8 +38,13 @@ public class AuditEvents {
     /** How many events a page reads. */
     static final int PAGE = 500;
 
-    /** One event of a page: as stored, what it says (null when unreadable), and what the verifier found now. */
-    public record Entry(EpcisEvent event, EventClaims claims, Verifier.Verified verified) {
+    /** One event of a page: as stored, and what the verifier found now. */
+    public record Entry(EpcisEvent event, Verifier.Verified verified) {
+
+        /** What the event says, as the verifier read it; null when unreadable. */
+        public EventClaims claims() {
+            return verified.claims();
+        }
     }
 
     /** A page of events with the sites (by location identifier), product names (by GTIN) and lots they name. */
@@ -71,10 +76,8 @@ public class AuditEvents {
             Set<String> identifiers = new HashSet<>();
             for (EpcisEvent event : events) {
                 Verifier.Verified its = verified.get(event.id);
-                // read from the event the verifier parsed
-                EventClaims claims = its.entry() == null ? null
-                        : EpcisEvent.claims(its.entry().event(), its.entry().namespaces()).orElse(null);
-                entries.add(new Entry(event, claims, its));
+                EventClaims claims = its.claims();
+                entries.add(new Entry(event, its));
                 if (claims != null) {
                     places.add(claims.location());
                     claims.sources().forEach(party -> places.add(party.id()));

@@ -122,13 +122,13 @@ public class EpcisEvent extends PanacheEntityBase {
 
     /**
      * The first column (as pages show it) that says otherwise than the stored event itself ({@code json}, as parsed
-     * from this row with its {@code prefixes}), if any: the columns are derived from the event when it is stored, and
-     * only the event is hashed and anchored.
+     * from this row with its {@code prefixes}, and its {@code claims}), if any: the columns are derived from the event
+     * when it is stored, and only the event is hashed and anchored.
      */
-    public Optional<String> columnDisagreeing(JsonNode json, Map<String, String> prefixes) {
+    public Optional<String> columnDisagreeing(JsonNode json, Map<String, String> prefixes, EventClaims claims) {
         EventFacts facts;
         try {
-            facts = EventFacts.of(json, new CanonicalValues(prefixes));
+            facts = EventFacts.of(json, new CanonicalValues(prefixes), claims);
         } catch (RuntimeException unreadable) {
             return Optional.empty(); // an event that cannot be read is the verifier's TAMPERED already
         }

@@ -117,9 +117,8 @@ public class Sweep {
         Map<Long, Set<String>> indexed = eventQueries.indexedIdentifiers(verified.stream().map(v -> v.event().id).toList());
         long found = 0;
         for (Verifier.Verified v : verified) {
-            Set<String> named = v.verification().isTampered() ? null : EpcisEvent
-                    .claims(v.entry().event(), v.entry().namespaces()).map(claims -> claims.identifiers().stream()
-                            .map(EventFacts.Identifier::indexed).collect(Collectors.toSet())).orElse(null);
+            Set<String> named = v.verification().isTampered() || v.claims() == null ? null : v.claims().identifiers()
+                    .stream().map(EventFacts.Identifier::indexed).collect(Collectors.toSet());
             Set<String> listed = indexed.getOrDefault(v.event().id, Set.of());
             if (named != null && !named.equals(listed)) {
                 alerts.raise(v.event().id, "the identifiers' index does not list what the event names (missing: "

@@ -17,6 +17,7 @@ import city.trace.anchor.Anchoring;
 import city.trace.anchor.Anchorings;
 import city.trace.device.SignedBatch;
 import city.trace.epcis.EpcisEvent;
+import city.trace.epcis.EventClaims;
 import city.trace.epcis.hash.Vocabulary;
 import city.trace.merkle.Bytes32;
 import city.trace.proof.AnchoredLeaf;
@@ -39,10 +40,11 @@ public class Verifier {
     private static final String SENSOR_REPORTING = "sensor_reporting";
 
     /**
-     * @param entry the bundle entry the stored row and its anchoring make, as verified; null when the row cannot even
-     *              be read as one
+     * @param entry  the bundle entry the stored row and its anchoring make, as verified; null when the row cannot even
+     *               be read as one
+     * @param claims what the verified event says, read from the entry the verifier parsed; null when unreadable
      */
-    public record Verified(EpcisEvent event, BundleEvent entry, Verification verification) {
+    public record Verified(EpcisEvent event, BundleEvent entry, Verification verification, EventClaims claims) {
 
         /**
          * The event as a bundle states it: the entry naming who anchored it as the registry records it (the database
@@ -104,9 +106,10 @@ public class Verifier {
             Verification verification = entry == null
                     ? Verification.of(Outcome.TAMPERED, "the stored event cannot be read as an EPCIS event")
                     : Verification.of(reports.next(), entry.proof());
-            if (!verification.isTampered()) {
+            EventClaims claims = entry == null ? null : EpcisEvent.claims(entry.event(), entry.namespaces()).orElse(null);
+            if (!verification.isTampered() && claims != null) {
                 // pages show the event's columns: they must say what the anchored event says
-                String column = event.columnDisagreeing(entry.event(), entry.namespaces()).orElse(null);
+                String column = event.columnDisagreeing(entry.event(), entry.namespaces(), claims).orElse(null);
                 if (column != null) {
                     verification = Verification.of(Outcome.TAMPERED,
                             "the stored " + column.replace('_', ' ') + " is not what the event says");
@@ -115,7 +118,7 @@ public class Verifier {
             if (verification.isTampered()) {
                 alerts.raise(event.id, verification.reason());
             }
-            verified.put(event.id, new Verified(event, entry, verification));
+            verified.put(event.id, new Verified(event, entry, verification, claims));
         }
         return verified;
     }
