@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,24 +82,38 @@ public class TraceService {
     }
 
     /**
-     * An event read for the trace: what it says, and the rules it breaks (none for the history); not the stored
-     * row, which a walk through 100,000 events does not keep.
+     * An event read for the trace: what the walk and the outline need of what it says, and the rules it breaks (none
+     * for the history); not the stored row, nor all it says, which a walk through 100,000 events does not keep (a
+     * trace lists the rest from the rows it verifies).
+     *
+     * @param names  each identifier it names, with the list it is in
+     * @param claims all it says, kept only for a claim that breaks a rule (shown apart, never verified)
      */
-    private record Read(long id, String eventId, Instant eventTime, String recordedBy, EventClaims claims,
-            List<Violation> violations) {
-
-        boolean links() {
-            return claims.isTransformation()
-                    || ("AggregationEvent".equals(claims.type()) && !"DELETE".equals(claims.action()));
-        }
+    private record Read(long id, String eventId, Instant eventTime, String recordedBy, String location,
+            boolean transformation, boolean links, List<Named> names, List<Violation> violations, EventClaims claims) {
 
         Set<String> named(Collection<IdentifierRole> roles) {
-            return claims.lines().stream().filter(line -> roles.contains(line.role())).map(EventClaims.Line::identifier)
+            return names.stream().filter(n -> roles.contains(n.role())).map(Named::identifier)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
         }
 
         Set<String> named() {
-            return claims.lines().stream().map(EventClaims.Line::identifier).collect(Collectors.toCollection(LinkedHashSet::new));
+            return names.stream().map(Named::identifier).collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+    }
+
+    private record Named(IdentifierRole role, String identifier) {
+    }
+
+    /**
+     * One instance of each text a walk keeps many times over (the lots, places and members its events name): a
+     * salt lot's forward walk reads 100,000 events, each naming it or a few places again.
+     */
+    private static final class Texts {
+        private final Map<String, String> kept = new HashMap<>();
+
+        String of(String text) {
+            return text == null ? null : kept.computeIfAbsent(text, t -> t);
         }
     }
 
@@ -147,7 +162,7 @@ public class TraceService {
     public Outline outline(List<String> start, Direction direction, QueryScope scope) {
         return walkedAlone(start, direction, scope, (walk, session) -> {
             List<Read> events = walk.shown().stream().map(walk.read()::get).sorted(OLDEST_FIRST).toList();
-            return outline(start, direction, walk, events, Places.sites(events.stream().map(r -> r.claims().location()).toList()));
+            return outline(start, direction, walk, events, Places.sites(events.stream().map(Read::location).toList()));
         });
     }
 
@@ -209,6 +224,7 @@ public class TraceService {
         Map<String, Integer> distance = new LinkedHashMap<>();
         start.forEach(id -> distance.putIfAbsent(id, 0));
         Map<Long, Read> read = new HashMap<>();
+        Texts texts = new Texts();
         Set<Long> shown = new LinkedHashSet<>();
         Set<Trace.Link> links = new LinkedHashSet<>();
         boolean truncated = false;
@@ -218,7 +234,7 @@ public class TraceService {
             List<String> next = new ArrayList<>();
             for (int from = 0; from < frontier.size(); from += LEVEL_BATCH) {
                 List<String> batch = frontier.subList(from, Math.min(frontier.size(), from + LEVEL_BATCH));
-                for (Read event : read(EpcisEvent.listNamingAny(batch, roles), read, scope)) {
+                for (Read event : read(EpcisEvent.listNamingAny(batch, roles), read, scope, texts)) {
                     truncated |= follow(event, direction, level, reached, distance, next, shown, links);
                 }
                 batchRead.run();
@@ -270,7 +286,7 @@ public class TraceService {
      * The readable events of a level that the member may see, each read and judged once: events seen at an earlier
      * level come again when they name an identifier reached since.
      */
-    private List<Read> read(List<EpcisEvent> naming, Map<Long, Read> read, QueryScope scope) {
+    private List<Read> read(List<EpcisEvent> naming, Map<Long, Read> read, QueryScope scope, Texts texts) {
         List<EpcisEvent> unread = new ArrayList<>();
         for (EpcisEvent event : naming) {
             if (!read.containsKey(event.id)) {
@@ -282,14 +298,21 @@ public class TraceService {
         unread.forEach(event -> event.claims().filter(claims -> scope.includes(event, claims))
                 .ifPresent(claims -> visible.put(event, claims)));
         Map<Long, List<Violation>> violations = claimChecks.check(visible.keySet());
-        visible.forEach((event, claims) -> read.put(event.id, new Read(event.id, event.eventId, event.eventTime,
-                event.organization == null ? null : event.organization.name, claims,
-                violations.getOrDefault(event.id, List.of()))));
+        visible.forEach((event, claims) -> {
+            List<Violation> broken = violations.getOrDefault(event.id, List.of());
+            List<Named> named = claims.lines().stream().map(line -> new Named(line.role(), texts.of(line.identifier())))
+                    .distinct().toList();
+            boolean links = claims.isTransformation()
+                    || ("AggregationEvent".equals(claims.type()) && !"DELETE".equals(claims.action()));
+            read.put(event.id, new Read(event.id, event.eventId, event.eventTime,
+                    texts.of(event.organization == null ? null : event.organization.name), texts.of(claims.location()),
+                    claims.isTransformation(), links, named, broken, broken.isEmpty() ? null : claims));
+        });
         return naming.stream().map(event -> read.get(event.id)).filter(Objects::nonNull).toList();
     }
 
     private static String kind(Read event) {
-        return event.claims().isTransformation() ? "transformation" : "aggregation";
+        return event.transformation() ? "transformation" : "aggregation";
     }
 
     private Trace assemble(List<String> start, Direction direction, Walk walk, Session session) {
@@ -300,13 +323,12 @@ public class TraceService {
                 .filter(r -> r.named().stream().anyMatch(distance::containsKey)).sorted(OLDEST_FIRST)
                 .limit(config.maxListedEvents()).toList();
         List<String> places = new ArrayList<>();
-        events.forEach(r -> places.add(r.claims().location()));
-        for (Read r : listed) {
-            r.claims().sources().forEach(party -> places.add(party.id()));
-            r.claims().destinations().forEach(party -> places.add(party.id()));
-        }
-        claims.forEach(r -> places.add(r.claims().location()));
-        Map<String, Site> sites = Places.sites(places);
+        events.forEach(r -> places.add(r.location()));
+        claims.forEach(r -> {
+            places.add(r.location());
+            places.addAll(parties(r.claims()));
+        });
+        Map<String, Site> sites = new HashMap<>(Places.sites(places));
         // drawn before the pages of events empty the persistence context, which the sites' members are in
         Outline outline = outline(start, direction, walk, events, sites);
         Map<String, Outcome> outcomes = new HashMap<>();
@@ -315,17 +337,24 @@ public class TraceService {
             List<Read> page = events.subList(from, Math.min(events.size(), from + VERIFIED_PAGE));
             Map<Long, EpcisEvent> rows = rows(page);
             Map<Long, Verifier.Verified> verified = verifier.verify(page.stream().map(r -> rows.get(r.id())).toList());
+            if (steps.size() < listed.size()) {
+                // the sources and destinations the listed steps show, as the rows verified name them
+                List<String> parties = verified.values().stream().flatMap(v -> parties(v.claims()).stream())
+                        .filter(party -> !sites.containsKey(party)).distinct().toList();
+                sites.putAll(Places.sites(parties));
+            }
             for (Read r : page) {
-                Verification verification = verified.get(r.id()).verification();
-                outcomes.put(r.eventId(), verification.outcome());
+                Verifier.Verified its = verified.get(r.id());
+                outcomes.put(r.eventId(), its.verification().outcome());
                 if (steps.size() < listed.size()) {
-                    steps.add(step(r, rows.get(r.id()), sites, distance, verification));
+                    steps.add(step(r, its.event(), its.claims(), sites, distance, its.verification()));
                 }
             }
             session.clear(); // a page verified: only its steps stay
         }
         Map<Long, EpcisEvent> claimRows = rows(claims);
-        List<Trace.Step> claimSteps = claims.stream().map(r -> step(r, claimRows.get(r.id()), sites, distance, null)).toList();
+        List<Trace.Step> claimSteps = claims.stream()
+                .map(r -> step(r, claimRows.get(r.id()), r.claims(), sites, distance, null)).toList();
         Outline verified = outline.verified(outcomes);
         return new Trace(start, direction, verified.nodes(), verified.links(), steps, events.size(), claimSteps,
                 walk.truncated());
@@ -358,7 +387,7 @@ public class TraceService {
             Set<String> cities = new LinkedHashSet<>();
             for (Read r : its) {
                 Optional.ofNullable(r.recordedBy()).ifPresent(organizations::add);
-                Optional.ofNullable(sites.get(r.claims().location())).ifPresent(site -> {
+                Optional.ofNullable(sites.get(r.location())).ifPresent(site -> {
                     organizations.add(site.organization.name);
                     cities.add(site.city);
                 });
@@ -374,15 +403,24 @@ public class TraceService {
                 walk.truncated());
     }
 
-    private static Trace.Step step(Read read, EpcisEvent event, Map<String, Site> sites, Map<String, Integer> traced,
-            Verification verification) {
-        EventClaims claims = read.claims();
-        Site site = sites.get(claims.location());
-        return new Trace.Step(event.eventId, event.hash, event.eventType, event.action, claims.bizStep(),
-                claims.disposition(), event.eventTime, event.eventTimeZoneOffset,
-                site != null ? site.name : claims.location(), site != null ? site.city : null, read.recordedBy(),
-                parties(claims.sources(), sites), parties(claims.destinations(), sites),
-                claims.bizTransactions().stream().map(EventClaims.Party::id).toList(),
+    /** The sources and destinations an event names (none when it cannot be read). */
+    private static List<String> parties(EventClaims claims) {
+        return claims == null ? List.of() : Stream.concat(claims.sources().stream(), claims.destinations().stream())
+                .map(EventClaims.Party::id).toList();
+    }
+
+    /** A step as the row shown says it ({@code claims}: what its event says, null when it cannot be read). */
+    private static Trace.Step step(Read read, EpcisEvent event, EventClaims claims, Map<String, Site> sites,
+            Map<String, Integer> traced, Verification verification) {
+        Optional<EventClaims> says = Optional.ofNullable(claims);
+        Site site = sites.get(read.location());
+        return new Trace.Step(event.eventId, event.hash, event.eventType, event.action,
+                says.map(EventClaims::bizStep).orElse(null), says.map(EventClaims::disposition).orElse(null),
+                event.eventTime, event.eventTimeZoneOffset, site != null ? site.name : read.location(),
+                site != null ? site.city : null, read.recordedBy(),
+                parties(says.map(EventClaims::sources).orElse(List.of()), sites),
+                parties(says.map(EventClaims::destinations).orElse(List.of()), sites),
+                says.map(c -> c.bizTransactions().stream().map(EventClaims.Party::id).toList()).orElse(List.of()),
                 read.named().stream().filter(traced::containsKey).toList(),
                 read.violations().isEmpty() ? null : read.violations().get(0).rule().code, verification);
     }
