@@ -41,6 +41,7 @@ public class EpcisEvent extends PanacheEntityBase {
 
     // the columns are jsonb, so stored values are always JSON
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NO_NAMESPACES = "{}";
     private static final TypeReference<Map<String, String>> PREFIXES = new TypeReference<>() {
     };
 
@@ -155,8 +156,12 @@ public class EpcisEvent extends PanacheEntityBase {
     }
 
     public static Map<String, String> parseNamespaces(String namespacesJson) {
+        // most events declare none: no parser made for each of them
+        if (namespacesJson == null || namespacesJson.equals(NO_NAMESPACES)) {
+            return Map.of();
+        }
         try {
-            return namespacesJson == null ? Map.of() : JSON.readValue(namespacesJson, PREFIXES);
+            return JSON.readValue(namespacesJson, PREFIXES);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("namespaces are not a JSON object of strings", e);
         }
