@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.persistence.Entity;
@@ -93,21 +94,15 @@ public class Batch extends PanacheEntityBase {
 
     /** The batches of these lots (canonical Digital Links), by lot link; lots no batch is registered for are absent. */
     public static Map<String, Batch> byLotLinks(Collection<String> links) {
+        Map<String, Long> ids = idsByLotLinks(links);
+        // loaded by their ids in one statement with an array parameter, that the JDBC driver prepares once: a query
+        // for entities by a list (in HQL or native SQL with its joins) is planned anew at every call; their products
+        // and sites are fetched when used, a batch of them at a time
+        Map<Long, Batch> byId = new HashMap<>();
+        getEntityManager().unwrap(Session.class).byMultipleIds(Batch.class).multiLoad(List.copyOf(ids.values()))
+                .stream().filter(Objects::nonNull).forEach(batch -> byId.put(batch.id, batch));
         Map<String, Batch> batches = new HashMap<>();
-        LotKeys keys = new LotKeys(links);
-        if (!keys.isEmpty()) {
-            // SQL with array parameters, as below; the product and the site fetched with the batch (the few makers
-            // when asked for)
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = getEntityManager().unwrap(Session.class).createNativeQuery("select {b.*}, {p.*}, {s.*} "
-                    + "from batch b join product p on p.id = b.product_id join site s on s.id = b.site_id "
-                    + "where p.gtin = any(?1) and b.lot = any(?2)", Object[].class)
-                    .addEntity("b", Batch.class).addJoin("p", "b.product").addJoin("s", "b.site")
-                    .setParameter(1, keys.gtins().toArray(String[]::new))
-                    .setParameter(2, keys.lots().toArray(String[]::new)).getResultList();
-            rows.stream().map(row -> (Batch) row[0])
-                    .forEach(batch -> keys.link(batch.product.gtin, batch.lot).ifPresent(link -> batches.put(link, batch)));
-        }
+        ids.forEach((link, id) -> Optional.ofNullable(byId.get(id)).ifPresent(batch -> batches.put(link, batch)));
         return batches;
     }
 
@@ -164,7 +159,7 @@ public class Batch extends PanacheEntityBase {
      * change of loaded entities, which a read-only session would not write.
      */
     public static void markRecalled(Collection<String> lotLinks) {
-        List<Long> ids = byLotLinks(lotLinks).values().stream().map(batch -> batch.id).toList();
+        List<Long> ids = List.copyOf(idsByLotLinks(lotLinks).values());
         if (!ids.isEmpty()) {
             update("status = ?1 where id in ?2", Status.RECALLED, ids);
         }
