@@ -181,7 +181,9 @@ public class EpcisEvent extends PanacheEntityBase {
     /**
      * The events naming {@code identifier} or anything it may have been made from: the inputs of transformations
      * that output it, their inputs' inputs, up to {@code maxDepth} transformations upstream (a superset of a
-     * journey, read at once). By identifier (canonical form), the events naming it, oldest first.
+     * journey, read at once). By identifier (canonical form), the events naming it, oldest first. Not those naming
+     * an identifier only as an input: what was made from it is downstream, none of a journey, and a salt lot in
+     * 10,000 bread lots would have each bread lot's page read 10,000 transformations to set them aside.
      */
     @SuppressWarnings("unchecked")
     public static Map<String, List<EpcisEvent>> listNamingUpstream(String identifier, int maxDepth) {
@@ -193,7 +195,8 @@ public class EpcisEvent extends PanacheEntityBase {
                     join epcis_event_epc o on o.epc = u.epc and o.role in ('output', 'output_class')
                     join epcis_event_epc i on i.event_id = o.event_id and i.role in ('input', 'input_class')
                     where u.depth < ?2)
-                select distinct x.epc, x.event_id from epcis_event_epc x where x.epc in (select epc from upstream)""")
+                select distinct x.epc, x.event_id from epcis_event_epc x where x.epc in (select epc from upstream)
+                  and x.role not in ('input', 'input_class')""")
                 .setParameter(1, identifier).setParameter(2, maxDepth).getResultList();
         Map<Long, EpcisEvent> events = new HashMap<>();
         if (!naming.isEmpty()) {
