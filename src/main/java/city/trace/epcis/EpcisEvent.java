@@ -39,6 +39,14 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class EpcisEvent extends PanacheEntityBase {
 
+    /**
+     * The roles of the identifiers' index rows a journey reads ({@link #listNamingUpstream}): all but an input's, for
+     * what was made from an identifier is downstream of it. A reader that checks a journey's events are still the
+     * same must ask with the same condition.
+     */
+    public static final String JOURNEY_ROLES = "role not in ('input', 'input_class')";
+
+
     // the columns are jsonb, so stored values are always JSON
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NO_NAMESPACES = "{}";
@@ -196,7 +204,7 @@ public class EpcisEvent extends PanacheEntityBase {
                     join epcis_event_epc i on i.event_id = o.event_id and i.role in ('input', 'input_class')
                     where u.depth < ?2)
                 select distinct x.epc, x.event_id from epcis_event_epc x where x.epc in (select epc from upstream)
-                  and x.role not in ('input', 'input_class')""")
+                  and x.%s""".formatted(JOURNEY_ROLES))
                 .setParameter(1, identifier).setParameter(2, maxDepth).getResultList();
         Map<Long, EpcisEvent> events = new HashMap<>();
         if (!naming.isEmpty()) {

@@ -51,11 +51,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * building it: a city's lots are many and each is scanned now and then, so the page cache in memory rarely helps.
  * A kept page is served only while everything it was built from still holds, checked at each visit with three
  * statements: the same app build and settings (renderer), no change to names, places, members or delegations
- * (the page epoch, moved by triggers), the same batch row, the same events naming the identifiers read (a new
- * event about the lot or its inputs builds the page again), each event's row and each shown event's anchoring
- * as they were (digests), and every shown event's hash recomputed from its stored row. The MAC, under a key
- * derived from {@code citytrace.web.csrf-secret}, keeps a page written into the database by anyone else from
- * being served. When anything fails, the page is built and verified anew — which also raises the tamper alerts.
+ * (the page epoch, moved by triggers), the same batch row, the same events naming the identifiers read in a role
+ * a journey reads (a new event about the lot or its inputs builds the page again; one made from them does not),
+ * each event's row and each shown event's anchoring as they were (digests), and every shown event's hash
+ * recomputed from its stored row. The MAC, under a key derived from {@code citytrace.web.csrf-secret}, keeps a
+ * page written into the database by anyone else from being served. When anything fails, the page is built and verified anew — which also raises the tamper alerts.
  */
 @ApplicationScoped
 public class PageSnapshots {
@@ -67,8 +67,10 @@ public class PageSnapshots {
                    s.page, s.mac, (select value from page_epoch),
                    (select cast(b.xmin as text) from batch b join product p on p.id = b.product_id
                     where p.gtin = ? and b.lot = ?),
-                   array(select distinct x.event_id from epcis_event_epc x where x.epc = any(s.identifiers) order by 1)
-            from (values (1)) as one left join page_snapshot s on s.subject = ? and s.language = ?""";
+                   array(select distinct x.event_id from epcis_event_epc x where x.epc = any(s.identifiers)
+                         and x.%s order by 1)
+            from (values (1)) as one left join page_snapshot s on s.subject = ? and s.language = ?"""
+            .formatted(EpcisEvent.JOURNEY_ROLES);
 
     private static final String EVENTS = """
             select id, organization_id, event_time, cast(event as text), cast(namespaces as text), hash_version, hash,

@@ -46,10 +46,14 @@ class PageSnapshotsTest {
 
     /** A new wheat lot with its commissioning event FINAL on the chain, its page visited once (and so kept). */
     private Lot keptLot() {
-        Batch batch = Demo.batch(Demo.WHEAT_GTIN, Demo.FIELDS_GLN, "K", "5", Unit.TNE);
+        return keptLot(Demo.batch(Demo.WHEAT_GTIN, Demo.FIELDS_GLN, "K", "5", Unit.TNE), Demo.WHEAT_GTIN);
+    }
+
+    /** A lot whose events are all FINAL on the chain, its page visited once (and so kept). */
+    private Lot keptLot(Batch batch, String gtin) {
         List<String> events = Demo.read(() -> EpcisEvent.listNaming(batch.lotLink()).stream().map(e -> e.eventId).toList());
         Anchoring.awaitStored(events, "FINAL", PATIENCE);
-        Lot lot = new Lot(batch, "/01/" + Demo.WHEAT_GTIN + "/10/" + batch.lot, events.get(0));
+        Lot lot = new Lot(batch, "/01/" + gtin + "/10/" + batch.lot, events.get(0));
         String built = lot.page();
         assertEquals(built, lot.keptPage(), "the second visit is served the kept page");
         return lot;
@@ -90,6 +94,15 @@ class PageSnapshotsTest {
         String kept = lot.keptPage();
         given().accept("text/html").get(lot.path()).then().body(containsString("verdict-VERIFIED"));
         assertEquals(kept, lot.keptPage());
+    }
+
+    @Test
+    void aLotMadeIntoAnotherIsKeptToo() {
+        // the demo's bread was made of its flour: the bread's making names the flour as an input, none of its journey
+        Batch flour = Demo.read(() -> Batch.<Batch>find(
+                "from Batch b join fetch b.product p where p.gtin = ?1 order by b.id", Demo.FLOUR_GTIN).firstResult());
+        Lot lot = keptLot(flour, Demo.FLOUR_GTIN);
+        given().accept("text/html").get(lot.path()).then().body(containsString("verdict-VERIFIED"));
     }
 
     @Test
