@@ -57,6 +57,16 @@ random_pages() {
     -H 'Accept: text/html' -H 'Accept-Encoding: gzip, deflate, br'
 }
 
+# public_pages: how many public pages the app has served as kept, and built, since it started ("kept built")
+public_pages() {
+  local token
+  token=$(curl -fsS -d 'grant_type=client_credentials&client_id=citytrace-metrics&client_secret=citytrace-metrics-dev-secret' \
+    "$KEYCLOAK_URL/realms/citytrace/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  curl -fsS -H "Authorization: Bearer $token" "$APP_URL/q/metrics" | awk -F'[ ]' '
+    /^citytrace_public_pages_total\{source="kept"\}/ {kept = $2} /^citytrace_public_pages_total\{source="built"\}/ {built = $2}
+    END {printf "%d %d\n", kept, built}'
+}
+
 say "First visits: every lot's page once, at 50 clients"
 first_visits=$(bench_java city.trace.bench.EveryLot "$APP_URL" "$LOT_PATHS" 50)
 read -r first_rate first_p50 first_p99 first_errors <<< "$first_visits"
@@ -68,6 +78,7 @@ rows=$(printf '| every lot'"'"'s page once (first visits) | 50 | **%s** | %s | %
 say "Measuring ($SECONDS_EACH s a run)"
 WARM_UP_SECONDS=$(( SMOKE ? 1 : 30 ))
 random_pages 200 "$WARM_UP_SECONDS" # warm-up: JIT, connection pools, PostgreSQL's buffers
+read -r kept_before built_before <<< "$(public_pages)"
 for connections in 50 200; do
   wrk_run "/q/health/live" "$connections" "$SECONDS_EACH" "$APP_URL/q/health/live"
   floor=$WRK_RPS
@@ -77,6 +88,13 @@ for connections in 50 200; do
   rows+=$(printf '| random lot page | %s | **%s** | %s | **%s** | %s | %s |' "$connections" "$WRK_RPS" "$WRK_P50" \
     "$WRK_P99" "$WRK_ERRORS" "$(awk -v p="$WRK_RPS" -v f="$floor" 'BEGIN {printf "%.3f", p / f}')")$'\n'
 done
+read -r kept_after built_after <<< "$(public_pages)"
+kept_visits=$(( kept_after - kept_before ))
+built_visits=$(( built_after - built_before ))
+say "Pages the measured runs asked the database for: $kept_visits served as kept, $built_visits built"
+# every lot's page was kept by the first visits: pages built now mean the visits' check fails (PageSnapshots)
+(( built_visits * 10 <= kept_visits + built_visits )) \
+  || die "$built_visits of $(( kept_visits + built_visits )) pages were built again, not served as kept"
 pss_pages=$(rss_mib "$(app_java_pid)")
 rss_pages=$(( $(awk '/^VmRSS:/ {print $2}' "/proc/$(app_java_pid)/status") / 1024 ))
 
@@ -138,7 +156,9 @@ events=$(awk '/^Generated/ {print $5}' "$LOG_DIR/city.txt")
   printf 'run) asks for the page of a lot '
   printf 'drawn at random (`scripts/random-lot.lua`), gzip as browsers ask: served from the kept pages after the '
   printf 're-check at every visit (the events'"'"' rows, anchoring and recomputed hashes, the epoch, the batch, the MAC); '
-  printf 'the page cache in memory is as deployed (pages kept 5 s), which random lots rarely hit. '
+  printf 'the page cache in memory is as deployed (pages kept 5 s), which random lots rarely hit. In the runs '
+  printf 'measured below, %s pages were served as kept and %s built again (the app'"'"'s counters). ' \
+    "$kept_visits" "$built_visits"
   printf 'The app with the JVM options of `./run.sh`, '
   printf 'PostgreSQL 17 (embedded, shared_buffers %s) and anvil on the same machine; wrk shares the cores with them. Errors are non-2xx ' \
     "${CITYTRACE_DB_SHARED_BUFFERS:-512MB}"
