@@ -24,8 +24,6 @@ import jakarta.transaction.Transactional;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import city.trace.batch.Batch;
 import city.trace.verify.VerifyConfig;
 import city.trace.custody.ClaimChecks;
@@ -34,7 +32,7 @@ import city.trace.epcis.EpcisConfig;
 import city.trace.custody.Violation;
 import city.trace.epcis.EpcisEvent;
 import city.trace.epcis.EventClaims;
-import city.trace.epcis.hash.CanonicalValues;
+import city.trace.epcis.IdentifierRole;
 import city.trace.epcis.hash.Vocabulary;
 import city.trace.gs1.DigitalLink;
 import city.trace.gs1.DigitalLinkKey;
@@ -98,19 +96,21 @@ public class JourneyService {
             Set<Long> read) {
     }
 
-    /** A transformation's inputs and outputs (lots and items) as canonical identifiers, read once. */
+    /** A transformation's inputs and outputs (lots and items) as canonical identifiers, as its claims name them. */
     private record Transformation(List<String> inputs, List<String> outputs) {
 
         static final Transformation NONE = new Transformation(List.of(), List.of());
 
-        static Transformation of(EpcisEvent event) {
-            if (!"TransformationEvent".equals(event.eventType)) {
-                return NONE;
-            }
-            JsonNode json = event.json();
-            CanonicalValues values = canonicalValues(event);
-            return new Transformation(identifiers(json, "inputQuantityList", "inputEPCList", values),
-                    identifiers(json, "outputQuantityList", "outputEPCList", values));
+        /** NONE for no transformation, and for an event whose claims cannot be read: shown, as tampered, not followed. */
+        static Transformation of(Optional<EventClaims> claims) {
+            return claims.filter(EventClaims::isTransformation).map(c -> new Transformation(
+                    identifiers(c, IdentifierRole.INPUTS), identifiers(c, IdentifierRole.OUTPUTS))).orElse(NONE);
+        }
+
+        /** Classes before instances: the order in which the walk follows a transformation's inputs. */
+        private static List<String> identifiers(EventClaims claims, Set<IdentifierRole> roles) {
+            return claims.lines(roles).stream().sorted(Comparator.comparing(line -> !line.role().quantity))
+                    .map(EventClaims.Line::identifier).toList();
         }
     }
 
@@ -244,11 +244,11 @@ public class JourneyService {
                 }
                 // found by the identifiers' index, which anyone with the database can write to: the event itself says
                 // what it is about (one that cannot be read is shown, as tampered)
-                if (claimsOf.computeIfAbsent(event.id, id -> event.claims())
-                        .filter(claims -> !claims.names(item.digitalLink())).isPresent()) {
+                Optional<EventClaims> claims = claimsOf.computeIfAbsent(event.id, id -> event.claims());
+                if (claims.filter(c -> !c.names(item.digitalLink())).isPresent()) {
                     continue;
                 }
-                Transformation transformation = Transformation.of(event);
+                Transformation transformation = Transformation.of(claims);
                 boolean madeIt = transformation.outputs().contains(item.digitalLink());
                 if (transformation != Transformation.NONE && !madeIt) {
                     continue; // it used the item to make something else: downstream, not ancestry
@@ -265,22 +265,6 @@ public class JourneyService {
             }
         }
         return collected;
-    }
-
-    /** The canonical identifiers of a quantity list's classes and an EPC list's instances. */
-    private static List<String> identifiers(JsonNode event, String quantityList, String epcList, CanonicalValues values) {
-        List<String> identifiers = new ArrayList<>();
-        event.path(quantityList).forEach(element -> {
-            if (element.path("epcClass").isTextual()) {
-                identifiers.add(values.identifier(element.path("epcClass").textValue()));
-            }
-        });
-        event.path(epcList).forEach(epc -> {
-            if (epc.isTextual()) {
-                identifiers.add(values.identifier(epc.textValue()));
-            }
-        });
-        return identifiers;
     }
 
     private Journey.Step step(Found found, Map<String, Site> sites, Verification verification, Members members,
@@ -327,14 +311,5 @@ public class JourneyService {
     private static Outcome verdict(List<Journey.Step> steps) {
         return steps.isEmpty() ? Outcome.PENDING
                 : steps.stream().map(step -> step.verification().outcome()).reduce(Outcome.VERIFIED, Outcome::worse);
-    }
-
-    /** Reads identifiers as the event's document declared them; prefixes that cannot be read are left out. */
-    private static CanonicalValues canonicalValues(EpcisEvent event) {
-        try {
-            return new CanonicalValues(event.prefixes());
-        } catch (IllegalArgumentException unreadable) {
-            return new CanonicalValues(Map.of()); // the verifier reports such an event as tampered
-        }
     }
 }

@@ -55,7 +55,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * a journey reads (a new event about the lot or its inputs builds the page again; one made from them does not),
  * each event's row and each shown event's anchoring as they were (digests), and every shown event's hash
  * recomputed from its stored row. The MAC, under a key derived from {@code citytrace.web.csrf-secret}, keeps a
- * page written into the database by anyone else from being served. When anything fails, the page is built and verified anew — which also raises the tamper alerts.
+ * page written into the database by anyone else from being served. When anything fails, the page is built and
+ * verified anew — which also raises the tamper alerts.
  */
 @ApplicationScoped
 public class PageSnapshots {

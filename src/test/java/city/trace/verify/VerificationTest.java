@@ -26,6 +26,7 @@ import city.trace.support.AnvilNode;
 import city.trace.support.Browser;
 import city.trace.support.Demo;
 import city.trace.support.EpcisDocs;
+import city.trace.support.Events;
 import city.trace.support.MachineClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -124,6 +125,22 @@ class VerificationTest {
 
         item.page().body(containsString("data-browser-check=\"" + item.eventId() + "\""),
                 not(containsString(other.eventId())), containsString("verdict-VERIFIED"));
+    }
+
+    @Test
+    void aTransformationWhoseInputsCannotBeReadShowsAsTamperedNotAsAnError() {
+        String lot = "UNREAD" + Browser.unique(6);
+        long made = Events.storeBehindTheRules(Demo.BAKERY, Events.transformation(Demo.BAKERY_PLANT_GLN,
+                List.of(Events.quantity("https://id.gs1.org/01/00614141107346/10/IMP" + lot, "20", "KGM")),
+                List.of(Events.quantity("https://id.gs1.org/01/" + Demo.BREAD_GTIN + "/10/" + lot, "30", "H87"))));
+        // the database now says the bread was made of something no GS1 key can be: the event names nothing readable
+        QuarkusTransaction.requiringNew().run(() -> EpcisEvent.getEntityManager().createNativeQuery("""
+                update epcis_event set event = jsonb_set(event, '{inputQuantityList,0,epcClass}',
+                                                         '"https://id.gs1.org/01/123/10/X"') where id = ?1""")
+                .setParameter(1, made).executeUpdate());
+
+        given().accept("text/html").get("/01/" + Demo.BREAD_GTIN + "/10/" + lot).then().statusCode(200)
+                .body(containsString("verdict-TAMPERED"), not(containsString("verdict-VERIFIED")));
     }
 
     @Test
