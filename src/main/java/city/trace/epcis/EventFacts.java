@@ -2,8 +2,6 @@ package city.trace.epcis;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,8 +13,7 @@ import city.trace.epcis.hash.CanonicalValues;
  * name them in any of their spellings.
  */
 public record EventFacts(String type, String action, Instant eventTime, String eventTimeZoneOffset, String bizStep,
-        String disposition, String readPoint, String bizLocation, String transformationId,
-        List<Identifier> identifiers) {
+        String disposition, String readPoint, String bizLocation, String transformationId) {
 
     /** An identifier and the list it appears in: one row of the identifiers' index. */
     public record Identifier(IdentifierRole role, String value) {
@@ -31,12 +28,7 @@ public record EventFacts(String type, String action, Instant eventTime, String e
         }
     }
 
-    /** @throws city.trace.epcis.hash.InvalidEventException for a malformed GS1 identifier */
-    public static EventFacts of(JsonNode event, CanonicalValues values) {
-        return of(event, values, EventClaims.of(event, values));
-    }
-
-    /** The facts of an event whose claims were read already. */
+    /** The facts of an event whose claims were read already; its identifiers are {@link EventClaims#identifiers()}. */
     public static EventFacts of(JsonNode event, CanonicalValues values, EventClaims claims) {
         return new EventFacts(event.path("type").asText(), text(event, "action"),
                 OffsetDateTime.parse(event.path("eventTime").asText()).toInstant(),
@@ -44,8 +36,7 @@ public record EventFacts(String type, String action, Instant eventTime, String e
                 mapped(text(event, "bizStep"), values::bizStep),
                 mapped(text(event, "disposition"), values::disposition),
                 claims.readPoint(), claims.bizLocation(),
-                mapped(text(event, "transformationID"), values::identifier),
-                new ArrayList<>(claims.identifiers()));
+                mapped(text(event, "transformationID"), values::identifier));
     }
 
     private static String text(JsonNode node, String field) {

@@ -141,7 +141,7 @@ public class EventStore {
         List<Long> eventIds = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             if (ids[i] > 0) {
-                for (EventFacts.Identifier id : events.get(i).facts().identifiers()) {
+                for (EventFacts.Identifier id : events.get(i).claims().identifiers()) {
                     values.add(id.value());
                     roles.add(id.role().code);
                     eventIds.add(ids[i]);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import city.trace.epcis.EventClaims;
 import city.trace.epcis.EventFacts;
 import city.trace.epcis.hash.CanonicalValues;
 import city.trace.epcis.hash.EventHash;
@@ -51,7 +52,8 @@ final class EventRows {
      */
     String add(long id, JsonNode event, long organizationId) {
         EventHash hash = hasher.hash(event, Map.of(), VERSION);
-        EventFacts facts = EventFacts.of(event, values);
+        EventClaims claims = EventClaims.of(event, values);
+        EventFacts facts = EventFacts.of(event, values, claims);
         String eventId = event.path("eventID").isTextual() ? event.get("eventID").asText() : hash.hash();
         try {
             events.append(row(String.valueOf(id), eventId, facts.type(), facts.action(), facts.eventTime().toString(),
@@ -61,7 +63,7 @@ final class EventRows {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        for (EventFacts.Identifier identifier : facts.identifiers()) {
+        for (EventFacts.Identifier identifier : claims.identifiers()) {
             identifiers.append(row(identifier.value(), identifier.role().code, String.valueOf(id)));
         }
         if (anchored) {
