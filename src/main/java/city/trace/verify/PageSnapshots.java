@@ -164,55 +164,56 @@ public class PageSnapshots {
     /** The kept page of a lot ({@code lot}) or item in a language, if it still holds. */
     public Lookup lookup(DigitalLink subject, String lot, Locale locale) {
         String language = locale.getLanguage();
-        String renderedBy;
-        long epoch;
-        String batchVersion;
-        String[] identifiers;
-        Long[] eventIds;
-        Long[] shownIds;
-        byte[][] digests;
-        byte[] page;
-        byte[] mac;
-        long epochNow;
-        String batchNow;
+        Kept kept;
         Map<Long, Row> rows = null;
         Map<Long, Anchoring> anchoring = null;
         try (Connection c = db.getConnection()) {
-            try (PreparedStatement query = c.prepareStatement(LOOKUP)) {
-                query.setString(1, subject.keyValue());
-                query.setString(2, lot);
-                query.setString(3, subject.path());
-                query.setString(4, language);
-                try (ResultSet rs = query.executeQuery()) {
-                    rs.next();
-                    renderedBy = rs.getString(1);
-                    epoch = rs.getLong(2);
-                    batchVersion = rs.getString(3);
-                    identifiers = array(rs, 4, String[].class);
-                    eventIds = array(rs, 5, Long[].class);
-                    shownIds = array(rs, 6, Long[].class);
-                    digests = array(rs, 7, byte[][].class);
-                    page = rs.getBytes(8);
-                    mac = rs.getBytes(9);
-                    epochNow = rs.getLong(10);
-                    batchNow = rs.getString(11);
-                    if (renderer.equals(renderedBy) && epoch == epochNow && Objects.equals(batchVersion, batchNow)
-                            && Arrays.equals(eventIds, array(rs, 12, Long[].class)) && digests.length == eventIds.length) {
-                        rows = rows(c, List.of(eventIds));
-                        anchoring = anchorings.of(c, List.of(shownIds));
-                    }
-                }
+            kept = kept(c, subject, lot, language);
+            if (kept.current(renderer)) {
+                rows = rows(c, List.of(kept.eventIds()));
+                anchoring = anchorings.of(c, List.of(kept.shownIds()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the kept page of " + subject.path() + ": " + e.getMessage(), e);
         }
-        Lookup miss = new Lookup(subject.path(), language, epochNow, batchNow, null);
-        if (rows == null || !MessageDigest.isEqual(mac, mac(miss, identifiers, eventIds, shownIds, digests, page))
-                || !stillHolds(rows, anchoring, eventIds, shownIds, digests)) {
+        // the connection is back in the pool before the hashes are recomputed
+        Lookup miss = new Lookup(subject.path(), language, kept.epochNow(), kept.batchNow(), null);
+        if (rows == null || !MessageDigest.isEqual(kept.mac(), mac(miss, kept.identifiers(), kept.eventIds(),
+                kept.shownIds(), kept.digests(), kept.page())) || !stillHolds(kept, rows, anchoring)) {
             return miss;
         }
         served.increment();
-        return new Lookup(miss.subject(), language, epoch, batchVersion, new RenderedPage(page));
+        return new Lookup(miss.subject(), language, kept.epoch(), kept.batchVersion(), new RenderedPage(kept.page()));
+    }
+
+    /**
+     * A kept page as a visit reads it (all empty when there is none), beside the state it must still match: the page
+     * epoch, the batch row's version and the events naming its identifiers now.
+     */
+    private record Kept(String renderer, long epoch, String batchVersion, String[] identifiers, Long[] eventIds,
+            Long[] shownIds, byte[][] digests, byte[] page, byte[] mac, long epochNow, String batchNow,
+            Long[] eventIdsNow) {
+
+        /** Whether this app build rendered it, from the names, batch row and events there are now. */
+        boolean current(String renderedBy) {
+            return renderedBy.equals(renderer) && epoch == epochNow && Objects.equals(batchVersion, batchNow)
+                    && Arrays.equals(eventIds, eventIdsNow) && digests.length == eventIds.length;
+        }
+    }
+
+    private static Kept kept(Connection c, DigitalLink subject, String lot, String language) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement(LOOKUP)) {
+            query.setString(1, subject.keyValue());
+            query.setString(2, lot);
+            query.setString(3, subject.path());
+            query.setString(4, language);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return new Kept(rs.getString(1), rs.getLong(2), rs.getString(3), array(rs, 4, String[].class),
+                        array(rs, 5, Long[].class), array(rs, 6, Long[].class), array(rs, 7, byte[][].class),
+                        rs.getBytes(8), rs.getBytes(9), rs.getLong(10), rs.getString(11), array(rs, 12, Long[].class));
+            }
+        }
     }
 
     /**
@@ -268,16 +269,15 @@ public class PageSnapshots {
      * Whether every event row and shown event's anchoring is as kept, and every shown event's hash recomputes from
      * its stored row: what the verifier checked when the page was built, of roots the chain had confirmed.
      */
-    private boolean stillHolds(Map<Long, Row> rows, Map<Long, Anchoring> anchoring, Long[] eventIds, Long[] shownIds,
-            byte[][] digests) {
-        List<Long> shown = List.of(shownIds);
+    private boolean stillHolds(Kept kept, Map<Long, Row> rows, Map<Long, Anchoring> anchoring) {
+        Long[] eventIds = kept.eventIds();
         for (int i = 0; i < eventIds.length; i++) {
             Row row = rows.get(eventIds[i]);
-            if (row == null || !MessageDigest.isEqual(digests[i], digest(row, anchoring.get(row.id())))) {
+            if (row == null || !MessageDigest.isEqual(kept.digests()[i], digest(row, anchoring.get(row.id())))) {
                 return false;
             }
         }
-        return shown.stream().allMatch(id -> anchoring.get(id).isFinal() && hashRecomputes(rows.get(id)));
+        return Stream.of(kept.shownIds()).allMatch(id -> anchoring.get(id).isFinal() && hashRecomputes(rows.get(id)));
     }
 
     private boolean hashRecomputes(Row row) {
