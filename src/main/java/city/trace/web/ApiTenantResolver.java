@@ -3,6 +3,7 @@ package city.trace.web;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.oidc.TenantResolver;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -21,6 +22,10 @@ public class ApiTenantResolver implements TenantResolver {
     public String resolve(RoutingContext context) {
         String path = context.request().path();
         boolean api = path.startsWith("/api/") || path.startsWith("/epcis/") || path.equals("/epcis");
-        return api && context.request().getCookie(SESSION_COOKIE) == null ? API_TENANT : null;
+        if (!api) {
+            return null;
+        }
+        // the session's tenant named, not left to Quarkus's own resolution, which picked "api" on these paths too
+        return context.request().getCookie(SESSION_COOKIE) == null ? API_TENANT : OidcUtils.DEFAULT_TENANT_ID;
     }
 }

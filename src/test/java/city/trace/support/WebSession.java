@@ -62,6 +62,12 @@ public final class WebSession {
         return send(browser, HttpRequest.newBuilder(app.resolve(pathOrUrl)).header("Accept", "text/html"));
     }
 
+    /** Follows a link of a page as a browser does, taking any type it is given (its Accept header). */
+    public HttpResponse<String> follow(String href) {
+        return send(browser, HttpRequest.newBuilder(app.resolve(href.replace("&amp;", "&")))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+    }
+
     /** Opens a page of the app and stops at the first answer, a redirect included. */
     public HttpResponse<String> getWithoutRedirects(String path) {
         return send(withoutRedirects, HttpRequest.newBuilder(app.resolve(path)).header("Accept", "text/html"));

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import city.trace.support.Demo;
 import city.trace.support.KeycloakResource;
 import city.trace.support.WebSession;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -69,6 +74,21 @@ class LoginTest {
         HttpResponse<String> chinese = browser.get("/dashboard");
         assertTrue(chinese.body().contains("« 返回 CityTrace") && chinese.body().contains("登录"), "in Chinese");
         assertEquals(app.resolve("/dashboard"), browser.logIn(chinese, "alice", "alice").uri(), "and logs in");
+    }
+
+    /** The trace and search pages link their results as JSON (/api/…): a signed-in browser opens them with its session. */
+    @Test
+    void aSignedInRegulatorOpensTraceAndSearchResultsAsJson() {
+        WebSession browser = WebSession.loggedIn(app, "rita");
+        String bread = "https://id.gs1.org/01/" + Demo.BREAD_GTIN + "/10/" + Demo.breadLot();
+        for (String page : List.of("/trace?direction=backward&from=" + URLEncoder.encode(bread, StandardCharsets.UTF_8),
+                "/search?step=shipping")) {
+            Matcher link = Pattern.compile("href=\"([^\"]+)\">As JSON").matcher(browser.get(page).body());
+            assertTrue(link.find(), page + " links its results as JSON");
+            HttpResponse<String> json = browser.follow(link.group(1));
+            assertEquals(200, json.statusCode(), () -> link.group(1) + ": " + json.body());
+            assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), link.group(1));
+        }
     }
 
     @Test
