@@ -46,7 +46,6 @@ public class EpcisEvent extends PanacheEntityBase {
      */
     public static final String JOURNEY_ROLES = "role not in ('input', 'input_class')";
 
-
     // the columns are jsonb, so stored values are always JSON
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NO_NAMESPACES = "{}";
