@@ -16,6 +16,7 @@ import jakarta.persistence.ManyToOne;
 
 import org.hibernate.annotations.DynamicUpdate;
 
+import city.trace.org.CurrentMember;
 import city.trace.org.Organization;
 import city.trace.site.Site;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -83,6 +84,12 @@ public class Device extends PanacheEntityBase {
 
     public String placement() {
         return site != null ? site.name + ", " + site.city : "vehicle " + vehicle;
+    }
+
+    /** Whether {@code member} may open this device's page: its owner, a regulator or the consortium admin. */
+    public boolean visibleTo(CurrentMember member) {
+        return member.isConsortiumAdmin() || member.isRegulator()
+                || member.getOrganizationIfAny().filter(org -> org.id.equals(organization.id)).isPresent();
     }
 
     public static List<Device> listByOrganization(Organization org) {

@@ -117,8 +117,7 @@ public class DeviceRegistry {
 
     public Device findVisible(CurrentMember member, long id) {
         Device device = find(id);
-        if (!member.isConsortiumAdmin() && !member.isRegulator()
-                && !device.organization.id.equals(member.organization().id)) {
+        if (!device.visibleTo(member)) {
             throw new ForbiddenException("Device " + id + " is not one of your organisation's");
         }
         return device;
